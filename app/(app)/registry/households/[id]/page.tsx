@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ButtonLink } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
+import { DataTable } from "@/components/ui/list-controls";
+import { Card, DetailList, PageHeader } from "@/components/ui/page-header";
+import { formatDateTime } from "@/lib/format";
+import { HOUSEHOLD_STATUS_LABEL, POVERTY_LABEL, RELATIONSHIP_LABEL } from "@/lib/households/labels";
+import { getHousehold } from "@/lib/households/queries";
+import { can } from "@/lib/policy";
+import { requireActor } from "@/lib/session";
+
+export const metadata: Metadata = { title: "Hộ gia đình" };
+
+export default async function HouseholdPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
+  const actor = await requireActor();
+  const { id } = await params;
+  const household = await getHousehold(actor, id);
+  if (!household) notFound();
+  const { saved } = await searchParams;
+  const canEdit = can(actor, "household.write", { communeId: actor.communeId, hamletId: household.hamletId });
+  return (
+    <>
+      <PageHeader title={`Hộ ${household.headName}`} subtitle={`Xóm ${household.hamlet.name}`}
+        actions={<>
+          {canEdit && <ButtonLink href={`/registry/households/${household.id}/edit`}>Sửa</ButtonLink>}
+          <ButtonLink href="/registry/households" variant="secondary">Danh sách hộ</ButtonLink>
+        </>} />
+      {saved && <div className="mb-4"><Alert tone="success">Đã lưu.</Alert></div>}
+      <div className="space-y-4">
+        <Card>
+          <DetailList items={[
+            { label: "Chủ hộ", value: household.headName },
+            { label: "Xóm", value: household.hamlet.name },
+            { label: "Địa chỉ", value: household.address },
+            { label: "Số điện thoại", value: household.phone },
+            { label: "Hộ nghèo / cận nghèo", value: POVERTY_LABEL[household.povertyStatus] },
+            { label: "Tình trạng hộ", value: HOUSEHOLD_STATUS_LABEL[household.status] },
+            { label: "Cập nhật lần cuối", value: formatDateTime(household.updatedAt) },
+          ]} />
+        </Card>
+        <section>
+          <h2 className="mb-2 text-lg font-semibold">Thành viên ({household.members.length})</h2>
+          <DataTable head={["Họ và tên", "Năm sinh", "Quan hệ với chủ hộ"]}>
+            {household.members.map((m) => (
+              <tr key={m.id}>
+                <td className="px-3 py-2">{m.fullName}</td>
+                <td className="px-3 py-2 tabular-nums">{m.birthYear ?? ""}</td>
+                <td className="px-3 py-2">{RELATIONSHIP_LABEL[m.relationship]}</td>
+              </tr>
+            ))}
+          </DataTable>
+        </section>
+      </div>
+    </>
+  );
+}

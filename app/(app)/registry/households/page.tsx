@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { forbidden } from "next/navigation";
+import { ButtonLink } from "@/components/ui/button";
+import { DataTable, EmptyState, Pagination, SearchForm } from "@/components/ui/list-controls";
+import { Badge, PageHeader } from "@/components/ui/page-header";
+import type { HouseholdStatus } from "@/lib/generated/prisma/enums";
+import { listHamletOptions } from "@/lib/hamlets/queries";
+import { HOUSEHOLD_STATUS_LABEL, POVERTY_LABEL } from "@/lib/households/labels";
+import { listHouseholds } from "@/lib/households/queries";
+import { pageParam, param } from "@/lib/paging";
+import { can } from "@/lib/policy";
+import { requireActor } from "@/lib/session";
+
+export const metadata: Metadata = { title: "Hộ gia đình" };
+
+const STATUSES = Object.keys(HOUSEHOLD_STATUS_LABEL) as HouseholdStatus[];
+
+export default async function HouseholdsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireActor();
+  const own = { communeId: actor.communeId, hamletId: actor.hamletId };
+  if (!can(actor, "household.read", own)) forbidden();
+  const params = await searchParams;
+  const q = param(params, "q");
+  const hamletId = param(params, "hamlet");
+  const statusParam = param(params, "status");
+  const status = STATUSES.find((s) => s === statusParam);
+  const [result, hamlets] = await Promise.all([
+    listHouseholds(actor, { q, hamletId: hamletId && /^[0-9a-f-]{36}$/i.test(hamletId) ? hamletId : undefined, status, page: pageParam(params) }),
+    listHamletOptions(actor),
+  ]);
+  const query = { q, hamlet: hamletId, status: statusParam };
+
+  return (
+    <>
+      <PageHeader title="Hộ gia đình" subtitle={actor.role === "HAMLET_HEAD" ? `Các hộ của xóm ${hamlets[0]?.label ?? ""}` : "Sổ hộ gia đình của xã"}
+        actions={can(actor, "household.write", own) ? <ButtonLink href="/registry/households/new">+ Thêm hộ</ButtonLink> : null} />
+      <SearchForm action="/registry/households" q={q} placeholder="Tìm theo tên chủ hộ, địa chỉ, số điện thoại (gõ không dấu cũng được)">
+        {hamlets.length > 1 && (
+          <select name="hamlet" defaultValue={hamletId ?? ""} aria-label="Lọc theo xóm" className="min-h-11 rounded-md border border-slate-300 bg-white px-2">
+            <option value="">Tất cả xóm</option>
+            {hamlets.map((h) => <option key={h.value} value={h.value}>{h.label}</option>)}
+          </select>
+        )}
+        <select name="status" defaultValue={statusParam ?? ""} aria-label="Lọc theo tình trạng" className="min-h-11 rounded-md border border-slate-300 bg-white px-2">
+          <option value="">Mọi tình trạng</option>
+          {STATUSES.map((s) => <option key={s} value={s}>{HOUSEHOLD_STATUS_LABEL[s]}</option>)}
+        </select>
+      </SearchForm>
+      {result.total === 0 ? (
+        <EmptyState>{q || hamletId || status ? "Không có hộ nào khớp với điều kiện tìm." : "Chưa có hộ nào. Bấm “Thêm hộ” để nhập hộ đầu tiên."}</EmptyState>
+      ) : (
+        <>
+          <DataTable head={["Chủ hộ", "Xóm", "Địa chỉ", "Số thành viên", "Hộ nghèo", "Tình trạng"]}>
+            {result.items.map((h) => (
+              <tr key={h.id} className="hover:bg-slate-50">
+                <td className="px-3 py-2"><Link className="font-medium text-brand-700 underline-offset-2 hover:underline" href={`/registry/households/${h.id}`}>{h.headName}</Link></td>
+                <td className="px-3 py-2">{h.hamletName}</td>
+                <td className="px-3 py-2">{h.address}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{h.memberCount}</td>
+                <td className="px-3 py-2">{h.povertyStatus === "NONE" ? "" : <Badge tone="amber">{POVERTY_LABEL[h.povertyStatus as keyof typeof POVERTY_LABEL]}</Badge>}</td>
+                <td className="px-3 py-2"><Badge tone={h.status === "ACTIVE" ? "green" : "slate"}>{HOUSEHOLD_STATUS_LABEL[h.status]}</Badge></td>
+              </tr>
+            ))}
+          </DataTable>
+          <Pagination base="/registry/households" query={query} page={result.page} pageCount={result.pageCount} total={result.total} />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+import type { Actor, Permission } from "@/lib/policy";
+import { can } from "@/lib/policy";
+
+export type NavItem = { href: string; label: string; permission?: Permission };
+
+const OFFICE_NAV: NavItem[] = [
+  { href: "/", label: "Tổng quan" },
+  { href: "/registry/households", label: "Hộ gia đình", permission: "household.read" },
+  { href: "/registry/hamlets", label: "Xóm", permission: "hamlet.read" },
+  { href: "/registry/agencies", label: "Cơ quan, đơn vị", permission: "agency.read" },
+  { href: "/audit", label: "Nhật ký hệ thống", permission: "audit.read" },
+  { href: "/admin/users", label: "Người dùng", permission: "user.manage" },
+];
+
+const HAMLET_HEAD_NAV: NavItem[] = [
+  { href: "/", label: "Xóm của tôi" },
+  { href: "/registry/households", label: "Hộ gia đình", permission: "household.read" },
+];
+
+/** The menu the actor may use; hamlet-scoped permissions are checked against the actor's own hamlet. */
+export function navFor(actor: Actor): NavItem[] {
+  const items = actor.role === "HAMLET_HEAD" ? HAMLET_HEAD_NAV : OFFICE_NAV;
+  const own = { communeId: actor.communeId, hamletId: actor.hamletId };
+  return items.filter((item) => !item.permission || can(actor, item.permission, own));
+}

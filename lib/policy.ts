@@ -1,0 +1,90 @@
+import { DomainError, MSG } from "@/lib/result";
+
+// The one place that knows what each role may do. Pages use can() to hide controls; services call authorize()
+// again, and every query puts the matching scope into its where clause.
+
+export const ROLES = ["ADMIN", "OFFICER", "LEADER", "COMMITTEE", "HAMLET_HEAD"] as const;
+export type Role = (typeof ROLES)[number];
+
+export type Actor = {
+  id: string;
+  username: string;
+  fullName: string;
+  role: Role;
+  communeId: string;
+  hamletId: string | null;
+};
+
+export const PERMISSIONS = [
+  "hamlet.read",
+  "hamlet.write",
+  "household.read",
+  "household.write",
+  "agency.read",
+  "agency.write",
+  "user.manage",
+  "audit.read",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const GRANTS: Record<Permission, readonly Role[]> = {
+  "hamlet.read": ["ADMIN", "OFFICER", "LEADER", "COMMITTEE", "HAMLET_HEAD"],
+  "hamlet.write": ["OFFICER"],
+  "household.read": ["OFFICER", "LEADER", "COMMITTEE", "HAMLET_HEAD"],
+  "household.write": ["OFFICER", "HAMLET_HEAD"],
+  "agency.read": ["OFFICER", "LEADER", "COMMITTEE"],
+  "agency.write": ["OFFICER"],
+  "user.manage": ["ADMIN"],
+  "audit.read": ["ADMIN", "OFFICER"],
+};
+
+/** Where the row sits; a permission holds only inside the actor's commune, and for a hamlet head, their hamlet. */
+export type Place = { communeId?: string; hamletId?: string | null };
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}
+
+export function can(actor: Actor | null | undefined, permission: Permission, at?: Place): boolean {
+  if (!actor || !isRole(actor.role)) return false;
+  const granted = GRANTS[permission];
+  if (!granted || !granted.includes(actor.role)) return false;
+  if (at?.communeId !== undefined && at.communeId !== actor.communeId) return false;
+  if (actor.role === "HAMLET_HEAD") {
+    // A hamlet head acts only on rows of their own hamlet, and never on commune-wide rows.
+    if (!actor.hamletId || !at || at.hamletId !== actor.hamletId) return false;
+  }
+  return true;
+}
+
+/** Throws FORBIDDEN unless can(); services call it after loading the (scoped) row. */
+export function authorize(actor: Actor, permission: Permission, at?: Place): void {
+  if (!can(actor, permission, at)) throw new DomainError("FORBIDDEN", MSG.forbidden);
+}
+
+/** Where clauses that limit reads to what the actor may see; an actor with no grant sees nothing. */
+const NOTHING = { id: { in: [] as string[] } };
+
+export function hamletScope(actor: Actor) {
+  if (!can(actor, "hamlet.read", actor.role === "HAMLET_HEAD" ? { hamletId: actor.hamletId } : undefined)) return NOTHING;
+  return actor.role === "HAMLET_HEAD" ? { communeId: actor.communeId, id: actor.hamletId ?? "" } : { communeId: actor.communeId };
+}
+
+export function householdScope(actor: Actor) {
+  if (!can(actor, "household.read", actor.role === "HAMLET_HEAD" ? { hamletId: actor.hamletId } : undefined)) return NOTHING;
+  return actor.role === "HAMLET_HEAD"
+    ? { communeId: actor.communeId, hamletId: actor.hamletId ?? "" }
+    : { communeId: actor.communeId };
+}
+
+export function agencyScope(actor: Actor) {
+  return can(actor, "agency.read") ? { communeId: actor.communeId } : NOTHING;
+}
+
+export function userScope(actor: Actor) {
+  return can(actor, "user.manage") ? { communeId: actor.communeId } : NOTHING;
+}
+
+export function auditScope(actor: Actor) {
+  return can(actor, "audit.read") ? { communeId: actor.communeId } : { id: { in: [] as bigint[] } };
+}

@@ -1,0 +1,87 @@
+import { z } from "zod";
+
+export type ErrorCode = "INVALID_INPUT" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RULE_VIOLATION" | "INTERNAL";
+
+export type FieldErrors = Record<string, string[]>;
+
+export type ActionResult<T = unknown> =
+  | { ok: true; data?: T; message?: string }
+  | { ok: false; code: ErrorCode; message: string; fieldErrors?: FieldErrors; values?: Record<string, string> };
+
+export const MSG = {
+  invalid: "Thông tin chưa hợp lệ, vui lòng sửa các ô được đánh dấu.",
+  notFound: "Không tìm thấy dữ liệu, hoặc bạn không có quyền xem.",
+  forbidden: "Bạn không có quyền thực hiện thao tác này.",
+  unauthenticated: "Phiên đăng nhập đã hết, vui lòng đăng nhập lại.",
+  conflict: "Dữ liệu đã thay đổi hoặc bị trùng, vui lòng tải lại trang và thử lại.",
+  stale: "Dữ liệu đã thay đổi do người khác vừa cập nhật. Vui lòng tải lại trang để xem bản mới nhất.",
+  internal: "Đã có lỗi ngoài dự kiến. Vui lòng thử lại sau ít phút.",
+} as const;
+
+/** An expected failure, carrying a Vietnamese message for the user. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fieldErrors?: FieldErrors,
+  ) {
+    super(message);
+    this.name = "DomainError";
+  }
+}
+
+type PrismaLikeError = { code?: unknown; meta?: { target?: unknown; modelName?: unknown } };
+
+function prismaCode(error: unknown): string | undefined {
+  const code = (error as PrismaLikeError | null)?.code;
+  return typeof code === "string" && /^P\d{4}$/.test(code) ? code : undefined;
+}
+
+/** Echoes what the user typed so a form can refill itself (files and ids of actions are left out). */
+export function formValues(form: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of form.entries()) {
+    if (typeof value === "string" && !key.startsWith("$ACTION")) values[key] = value;
+  }
+  return values;
+}
+
+/** Field errors keyed by the dotted path of the field ("headName", "members.1.birthYear"). */
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".") || "_form";
+    (errors[key] ??= []).push(issue.message);
+  }
+  return errors;
+}
+
+export function invalid(error: z.ZodError, form: FormData): ActionResult<never> {
+  const fieldErrors = fieldErrorsOf(error);
+  return { ok: false, code: "INVALID_INPUT", message: MSG.invalid, fieldErrors, values: formValues(form) };
+}
+
+/** Maps what a use case threw to an ActionResult: our messages for expected failures, a generic one otherwise. */
+export async function run<T>(work: () => Promise<T>, form?: FormData, uniqueFieldMessages?: Record<string, [string, string]>): Promise<ActionResult<T>> {
+  const values = form ? formValues(form) : undefined;
+  try {
+    return { ok: true, data: await work() };
+  } catch (error) {
+    if (error instanceof DomainError) {
+      return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors, values };
+    }
+    const code = prismaCode(error);
+    if (code === "P2002") {
+      const target = String((error as PrismaLikeError).meta?.target ?? "");
+      const known = Object.entries(uniqueFieldMessages ?? {}).find(([key]) => target.includes(key));
+      if (known) {
+        const [field, message] = known[1];
+        return { ok: false, code: "CONFLICT", message, fieldErrors: { [field]: [message] }, values };
+      }
+      return { ok: false, code: "CONFLICT", message: MSG.conflict, values };
+    }
+    if (code === "P2025") return { ok: false, code: "CONFLICT", message: MSG.stale, values };
+    console.error("[vanhoa] unexpected error", error);
+    return { ok: false, code: "INTERNAL", message: MSG.internal, values };
+  }
+}

@@ -1,0 +1,31 @@
+// Vietnamese text helpers shared by search, duplicate detection and the seed.
+
+/** Folds Vietnamese accents and case: "Nguyễn Văn Ả" → "nguyen van a". Used for accent-insensitive search. */
+export function foldText(value: string): string {
+  return value
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Joins the folded parts that a search should match, one space apart. */
+export function searchTextOf(...parts: (string | null | undefined)[]): string {
+  return parts.filter((p): p is string => !!p && p.trim() !== "").map(foldText).join(" ");
+}
+
+/** Keeps accents (Lan and Lân are different people) but ignores case and spacing. */
+export function dedupeKeyOf(headName: string, address: string): string {
+  const norm = (s: string) => s.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
+  return `${norm(headName)}|${norm(address)}`;
+}
+
+/** Collapses inner whitespace and trims; NFC so composed and decomposed input compare equal. */
+export function cleanText(value: string): string {
+  return value.normalize("NFC").replace(/\s+/g, " ").trim();
+}
+
+const collator = new Intl.Collator("vi", { sensitivity: "base" });
+export const compareVi = (a: string, b: string): number => collator.compare(a, b);

@@ -1,0 +1,81 @@
+import { z } from "zod";
+import { cleanText } from "@/lib/text";
+
+// Building blocks for form schemas: FormData gives strings, so each helper trims, and turns "" into undefined
+// where a field is optional. Messages are Vietnamese and say how to fix the value.
+
+export const requiredText = (label: string, max = 150) =>
+  z
+    .string({ error: `Vui lòng nhập ${label}.` })
+    .transform(cleanText)
+    .pipe(
+      z
+        .string()
+        .min(1, `Vui lòng nhập ${label}.`)
+        .max(max, `${capitalise(label)} dài quá ${max} ký tự.`)
+        .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), `${capitalise(label)} có ký tự không hợp lệ.`),
+    );
+
+export const optionalText = (label: string, max = 150) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined ? undefined : cleanText(v) || undefined))
+    .pipe(
+      z
+        .string()
+        .max(max, `${capitalise(label)} dài quá ${max} ký tự.`)
+        .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), `${capitalise(label)} có ký tự không hợp lệ.`)
+        .optional(),
+    );
+
+/** Vietnamese phone numbers: 10 digits starting with 0 (spaces, dots and dashes allowed while typing). */
+export const optionalPhone = z
+  .string()
+  .optional()
+  .transform((v) => (v ? v.replace(/[\s.\-]/g, "") : undefined) || undefined)
+  .pipe(z.string().regex(/^0\d{9}$/, "Số điện thoại phải gồm 10 chữ số, bắt đầu bằng 0 (ví dụ 0912345678).").optional());
+
+export const optionalInt = (label: string, min: number, max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()))
+    .pipe(
+      z
+        .string()
+        .regex(/^\d+$/, `${capitalise(label)} phải là số nguyên.`)
+        .transform(Number)
+        .pipe(z.number().min(min, `${capitalise(label)} phải từ ${min} đến ${max}.`).max(max, `${capitalise(label)} phải từ ${min} đến ${max}.`))
+        .optional(),
+    );
+
+export const requiredInt = (label: string, min: number, max: number) =>
+  z
+    .string({ error: `Vui lòng nhập ${label}.` })
+    .transform((v) => v.trim())
+    .pipe(
+      z
+        .string()
+        .min(1, `Vui lòng nhập ${label}.`)
+        .regex(/^\d+$/, `${capitalise(label)} phải là số nguyên.`)
+        .transform(Number)
+        .pipe(z.number().min(min, `${capitalise(label)} phải từ ${min} đến ${max}.`).max(max, `${capitalise(label)} phải từ ${min} đến ${max}.`)),
+    );
+
+export const choice = <T extends string>(values: readonly [T, ...T[]], message: string) =>
+  z.enum(values, { error: message });
+
+export const uuid = (message: string) => z.uuid({ error: message });
+
+/** Checkbox: present ("on"/"true") means yes. */
+export const checkbox = z
+  .string()
+  .optional()
+  .transform((v) => v === "on" || v === "true");
+
+export const versionField = z.coerce.number().int().min(1);
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

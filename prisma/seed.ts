@@ -1,0 +1,498 @@
+// Demo data for Kim Phượng commune (Định Hóa, Thái Nguyên): 14 xóm, ≈1,300 households, 12 agencies, 5 users.
+// Run with `npx tsx prisma/seed.ts` (needs DATABASE_URL) or call seedDemo() from code. Idempotent and deterministic.
+
+import { createHash } from "node:crypto";
+import { realpathSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { PrismaPg } from "@prisma/adapter-pg";
+import bcrypt from "bcryptjs";
+import {
+  PrismaClient,
+  HouseholdStatus,
+  PovertyStatus,
+  Relationship,
+  Role,
+} from "../lib/generated/prisma/client";
+import {
+  DEMO_AGENCIES,
+  DEMO_COMMUNE,
+  DEMO_HAMLET_LINK,
+  DEMO_HAMLETS,
+  FAMILY_NAMES,
+  FEMALE_GIVEN_OLDER,
+  FEMALE_GIVEN_YOUNGER,
+  FEMALE_MIDDLE_OLDER,
+  FEMALE_MIDDLE_YOUNGER,
+  MALE_GIVEN_OLDER,
+  MALE_GIVEN_YOUNGER,
+  MALE_MIDDLE_OLDER,
+  MALE_MIDDLE_YOUNGER,
+  MOBILE_PREFIXES,
+  type Weighted,
+} from "../lib/demo-data";
+import { dedupeKeyOf, searchTextOf } from "../lib/text";
+
+export const DEMO_PASSWORD = "vanhoa2024";
+
+export const DEMO_USERS: { username: string; role: Role; fullName: string; hamletName?: string }[] = [
+  { username: "admin", role: Role.ADMIN, fullName: "Lương Văn Hải" },
+  { username: "canbo", role: Role.OFFICER, fullName: "Hoàng Thị Thu Hà" },
+  { username: "lanhdao", role: Role.LEADER, fullName: "Ma Văn Quyết" },
+  { username: "bcd", role: Role.COMMITTEE, fullName: "Nông Văn Tuấn" },
+  { username: "truongxom", role: Role.HAMLET_HEAD, fullName: "Ma Văn Thắng", hamletName: "Bản Lác" },
+];
+
+const SEED = 0x4b1e_2024; // fixed PRNG seed: every run builds the same data
+const CURRENT_YEAR = 2024;
+const HOUSEHOLDS_PER_GROUP = 20; // a xóm is split into house groups ("Tổ 1", "Tổ 2", …) of about this size
+const BATCH_SIZE = 2_000; // rows per createMany call
+const SEED_LOCK_KEY = 7_263_001; // pg advisory lock so two concurrent seeds cannot both insert
+
+export type SeedResult = {
+  seeded: boolean;
+  communes: number;
+  hamlets: number;
+  households: number;
+  members: number;
+  agencies: number;
+  users: number;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Deterministic helpers
+// ---------------------------------------------------------------------------------------------
+
+/** mulberry32: a tiny 32-bit PRNG, good enough for demo data. Returns floats in [0, 1). */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+class Rng {
+  private readonly next: () => number;
+  constructor(seed: number) {
+    this.next = mulberry32(seed);
+  }
+  float(): number {
+    return this.next();
+  }
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+  /** Integer in [min, max], both inclusive. */
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+  pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.next() * items.length)] as T;
+  }
+  weighted<T>(items: Weighted<T>): T {
+    const total = items.reduce((sum, [, w]) => sum + w, 0);
+    let r = this.next() * total;
+    for (const [value, w] of items) {
+      r -= w;
+      if (r < 0) return value;
+    }
+    return items[items.length - 1]![0];
+  }
+}
+
+/** Name-based UUID (v5 layout over SHA-1) so re-seeding yields the same ids. */
+function demoId(key: string): string {
+  const h = createHash("sha1").update(`vanhoa-demo/${key}`).digest();
+  h[6] = (h[6]! & 0x0f) | 0x50;
+  h[8] = (h[8]! & 0x3f) | 0x80;
+  const hex = h.subarray(0, 16).toString("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+const utcDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+function chunk<T>(rows: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// People and households
+// ---------------------------------------------------------------------------------------------
+
+type Sex = "M" | "F";
+
+/** A full name for someone of the given family, sex and birth year (younger people get more varied middle names). */
+function personName(rng: Rng, family: string, sex: Sex, birthYear: number): string {
+  const younger = birthYear >= 1985;
+  const middle = rng.weighted(
+    sex === "M" ? (younger ? MALE_MIDDLE_YOUNGER : MALE_MIDDLE_OLDER) : younger ? FEMALE_MIDDLE_YOUNGER : FEMALE_MIDDLE_OLDER,
+  );
+  const givenPool = sex === "M" ? (younger ? MALE_GIVEN_YOUNGER : MALE_GIVEN_OLDER) : younger ? FEMALE_GIVEN_YOUNGER : FEMALE_GIVEN_OLDER;
+  let given = rng.pick(givenPool);
+  while (given === middle) given = rng.pick(givenPool);
+  return `${family} ${middle} ${given}`;
+}
+
+/** A family name different from `other` (spouses usually come from another family). */
+function otherFamily(rng: Rng, other: string): string {
+  let family = rng.weighted(FAMILY_NAMES);
+  while (family === other) family = rng.weighted(FAMILY_NAMES);
+  return family;
+}
+
+type MemberDraft = { fullName: string; birthYear: number; relationship: Relationship };
+
+/**
+ * Builds a plausible household of 2–6 people around a head. Older heads tend to live with a married son,
+ * his wife and grandchildren (common in Tày and Nùng families); younger heads with their children and
+ * sometimes a widowed parent.
+ */
+function draftHousehold(rng: Rng, headName: string, headFamily: string, headSex: Sex, headYear: number): MemberDraft[] {
+  const members: MemberDraft[] = [{ fullName: headName, birthYear: headYear, relationship: Relationship.HEAD }];
+  const add = (fullName: string, birthYear: number, relationship: Relationship) =>
+    members.push({ fullName, birthYear, relationship });
+
+  // Spouse. A female head is often a widow; when she has a husband, the children carry his family name.
+  const hasSpouse = headSex === "M" ? rng.chance(headYear < 1962 ? 0.78 : 0.9) : rng.chance(0.4);
+  const spouseFamily = otherFamily(rng, headFamily);
+  const spouseYear = headSex === "M" ? headYear + rng.int(-1, 5) : headYear - rng.int(0, 5);
+  if (hasSpouse) add(personName(rng, spouseFamily, headSex === "M" ? "F" : "M", spouseYear), spouseYear, Relationship.SPOUSE);
+  const childFamily = headSex === "M" ? headFamily : spouseFamily;
+  const motherYear = headSex === "M" ? spouseYear : headYear;
+
+  const child = (year: number) => {
+    const sex: Sex = rng.chance(0.52) ? "M" : "F";
+    return { sex, name: personName(rng, childFamily, sex, year) };
+  };
+
+  if (headYear <= 1968) {
+    const shape = rng.float();
+    if (shape < 0.5) {
+      // A married son stays with his parents: son, daughter-in-law, grandchildren.
+      const sonYear = Math.min(motherYear + rng.int(21, 34), CURRENT_YEAR - 21);
+      add(personName(rng, childFamily, "M", sonYear), sonYear, Relationship.CHILD);
+      const dilYear = Math.min(sonYear + rng.int(-1, 4), CURRENT_YEAR - 19);
+      add(personName(rng, otherFamily(rng, childFamily), "F", dilYear), dilYear, Relationship.CHILD_IN_LAW);
+      let year = dilYear + rng.int(20, 27);
+      for (let i = rng.weighted<number>([[1, 45], [2, 45], [3, 10]]); i > 0 && year <= CURRENT_YEAR; i--) {
+        const sex: Sex = rng.chance(0.52) ? "M" : "F";
+        add(personName(rng, childFamily, sex, year), year, Relationship.GRANDCHILD);
+        year += rng.int(2, 6);
+      }
+    } else if (shape < 0.85 || !hasSpouse) {
+      // One or two unmarried younger children.
+      let year = Math.min(motherYear + rng.int(24, 36), CURRENT_YEAR - 18);
+      for (let i = rng.int(1, 2); i > 0; i--) {
+        const c = child(year);
+        add(c.name, year, Relationship.CHILD);
+        year = Math.min(year + rng.int(2, 5), CURRENT_YEAR - 16);
+      }
+    }
+  } else {
+    // Younger head: sometimes a widowed parent lives with them.
+    if (headYear >= 1972 && rng.chance(0.15)) {
+      const father = rng.chance(0.3);
+      const parentYear = headYear - rng.int(20, 32);
+      const parentFamily = father ? headFamily : otherFamily(rng, headFamily);
+      add(personName(rng, parentFamily, father ? "M" : "F", parentYear), parentYear, Relationship.PARENT);
+    }
+    if (rng.chance(0.02)) {
+      const sibYear = headYear + rng.int(-6, 10);
+      add(personName(rng, headFamily, rng.chance(0.5) ? "M" : "F", sibYear), sibYear, Relationship.SIBLING);
+    }
+    let year = motherYear + rng.int(20, 27);
+    const wanted = rng.weighted<number>([[1, 30], [2, 55], [3, 15]]);
+    for (let i = 0; i < wanted && year <= CURRENT_YEAR && year - motherYear <= 42; i++) {
+      const c = child(year);
+      add(c.name, year, Relationship.CHILD);
+      year += rng.int(2, 6);
+    }
+  }
+
+  // Nobody lives alone in the demo: give a lone head a child who stayed home.
+  if (members.length < 2) {
+    const year = Math.min(motherYear + rng.int(22, 30), CURRENT_YEAR - 1);
+    add(child(year).name, year, Relationship.CHILD);
+  }
+  return members.slice(0, 6);
+}
+
+function drawPhone(rng: Rng, used: Set<string>): string {
+  for (;;) {
+    const phone = rng.pick(MOBILE_PREFIXES) + String(rng.int(0, 9_999_999)).padStart(7, "0");
+    if (!used.has(phone)) {
+      used.add(phone);
+      return phone;
+    }
+  }
+}
+
+function drawPoverty(rng: Rng): PovertyStatus {
+  const r = rng.float();
+  return r < 0.05 ? PovertyStatus.POOR : r < 0.11 ? PovertyStatus.NEAR_POOR : PovertyStatus.NONE;
+}
+
+function drawStatus(rng: Rng): HouseholdStatus {
+  const r = rng.float();
+  if (r < 0.007) return HouseholdStatus.MOVED_OUT;
+  if (r < 0.012) return HouseholdStatus.SPLIT;
+  if (r < 0.015) return HouseholdStatus.DISSOLVED;
+  return HouseholdStatus.ACTIVE;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The data set (pure: no database access)
+// ---------------------------------------------------------------------------------------------
+
+type HouseholdRow = {
+  id: string;
+  communeId: string;
+  hamletId: string;
+  headName: string;
+  address: string;
+  phone: string | null;
+  povertyStatus: PovertyStatus;
+  status: HouseholdStatus;
+  searchText: string;
+  dedupeKey: string;
+};
+type MemberRow = {
+  id: string;
+  communeId: string;
+  householdId: string;
+  fullName: string;
+  birthYear: number;
+  relationship: Relationship;
+  position: number;
+};
+type HamletRow = {
+  id: string;
+  communeId: string;
+  name: string;
+  kind: "XOM";
+  headName: string;
+  frontTeamHeadName: string;
+  hasCulturalHouse: boolean;
+  searchText: string;
+};
+
+/** Builds every row of the demo, deterministically. */
+function buildDemoData() {
+  const rng = new Rng(SEED);
+  const communeId = demoId("commune/kim-phuong");
+  const usedPhones = new Set<string>();
+  const hamlets: HamletRow[] = [];
+  const households: HouseholdRow[] = [];
+  const members: MemberRow[] = [];
+
+  // Fixed household heads (e.g. the demo hamlet head must live in his own xóm).
+  const fixedHeads = new Map<string, { name: string; year: number }>();
+  for (const u of DEMO_USERS) if (u.hamletName) fixedHeads.set(u.hamletName, { name: u.fullName, year: 1974 });
+
+  for (const spec of DEMO_HAMLETS) {
+    const hamletId = demoId(`hamlet/${spec.name}`);
+    const groups = Math.max(1, Math.round(spec.households / HOUSEHOLDS_PER_GROUP));
+    const keys = new Set<string>();
+    const heads: { name: string; sex: Sex; year: number; active: boolean }[] = [];
+
+    for (let i = 0; i < spec.households; i++) {
+      const group = 1 + Math.floor((i * groups) / spec.households);
+      const address = `Tổ ${group}, xóm ${spec.name}, xã ${DEMO_COMMUNE.name}`;
+      const fixed = i === 0 ? fixedHeads.get(spec.name) : undefined;
+
+      let family: string, sex: Sex, year: number, headName: string, dedupeKey: string;
+      // Re-draw the head until (name, address) is unique within the xóm.
+      do {
+        family = rng.weighted(FAMILY_NAMES);
+        sex = rng.chance(0.86) ? "M" : "F";
+        year = rng.int(1950, 1995);
+        headName = personName(rng, family, sex, year);
+        if (fixed) {
+          headName = fixed.name;
+          family = fixed.name.split(" ")[0]!;
+          sex = "M";
+          year = fixed.year;
+        }
+        dedupeKey = dedupeKeyOf(headName, address);
+      } while (keys.has(dedupeKey));
+      keys.add(dedupeKey);
+
+      const phone = fixed || rng.chance(0.6) ? drawPhone(rng, usedPhones) : null;
+      const status = fixed ? HouseholdStatus.ACTIVE : drawStatus(rng);
+      const householdId = demoId(`household/${spec.name}/${i}`);
+      households.push({
+        id: householdId,
+        communeId,
+        hamletId,
+        headName,
+        address,
+        phone,
+        povertyStatus: fixed ? PovertyStatus.NONE : drawPoverty(rng),
+        status,
+        searchText: searchTextOf(headName, address, phone),
+        dedupeKey,
+      });
+      heads.push({ name: headName, sex, year, active: status === HouseholdStatus.ACTIVE });
+
+      draftHousehold(rng, headName, family, sex, year).forEach((m, position) => {
+        members.push({ id: demoId(`member/${householdId}/${position}`), communeId, householdId, ...m, position });
+      });
+    }
+
+    // Hamlet leaders are residents: the trưởng xóm and the Mặt trận team head are two distinct household heads.
+    const candidates = heads.filter((h) => h.active && h.year >= 1958 && h.year <= 1985);
+    const fixed = fixedHeads.get(spec.name);
+    const headName = fixed?.name ?? rng.pick(candidates.filter((h) => h.sex === "M")).name;
+    let frontTeamHeadName = rng.pick(candidates).name;
+    while (frontTeamHeadName === headName) frontTeamHeadName = rng.pick(candidates).name;
+
+    hamlets.push({
+      id: hamletId,
+      communeId,
+      name: spec.name,
+      kind: "XOM",
+      headName,
+      frontTeamHeadName,
+      hasCulturalHouse: spec.hasCulturalHouse,
+      searchText: searchTextOf(spec.name),
+    });
+  }
+
+  const agencies = DEMO_AGENCIES.map((a) => ({
+    id: demoId(`agency/${a.name}`),
+    communeId,
+    ...a,
+    searchText: searchTextOf(a.name, a.headName),
+  }));
+
+  return { communeId, hamlets, households, members, agencies };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+// ---------------------------------------------------------------------------------------------
+
+const NOT_SEEDED: SeedResult = { seeded: false, communes: 0, hamlets: 0, households: 0, members: 0, agencies: 0, users: 0 };
+
+/** Loads the Kim Phượng demo into an empty database. Does nothing (and returns zeros) once any commune exists. */
+export async function seedDemo(db: PrismaClient): Promise<SeedResult> {
+  if ((await db.commune.count()) > 0) return { ...NOT_SEEDED };
+
+  const data = buildDemoData();
+  const passwordHash = await bcrypt.hash(DEMO_PASSWORD, 10);
+  const hamletIdByName = new Map(data.hamlets.map((h) => [h.name, h.id]));
+  const users = DEMO_USERS.map((u) => {
+    const hamletId = u.hamletName ? hamletIdByName.get(u.hamletName) : null;
+    if (hamletId === undefined) throw new Error(`Unknown demo hamlet: ${u.hamletName}`);
+    return {
+      id: demoId(`user/${u.username}`),
+      communeId: data.communeId,
+      username: u.username,
+      fullName: u.fullName,
+      passwordHash,
+      role: u.role,
+      hamletId,
+    };
+  });
+
+  return db.$transaction(
+    async (tx) => {
+      // Serialise concurrent seeders, then re-check under the lock.
+      await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
+      if ((await tx.commune.count()) > 0) return { ...NOT_SEEDED };
+
+      await tx.commune.create({
+        data: {
+          id: data.communeId,
+          name: DEMO_COMMUNE.name,
+          kind: "XA",
+          code: DEMO_COMMUNE.code,
+          district: DEMO_COMMUNE.district,
+          province: DEMO_COMMUNE.province,
+          validFrom: utcDate(DEMO_COMMUNE.validFrom),
+          legalBasis: DEMO_COMMUNE.legalBasis,
+        },
+      });
+      await tx.hamlet.createMany({ data: data.hamlets });
+      await tx.hamletCommuneLink.createMany({
+        data: data.hamlets.map((h) => ({
+          id: demoId(`hamlet-link/${h.name}`),
+          hamletId: h.id,
+          communeId: data.communeId,
+          validFrom: utcDate(DEMO_HAMLET_LINK.validFrom),
+          validTo: null,
+          legalBasis: DEMO_HAMLET_LINK.legalBasis,
+        })),
+      });
+      for (const rows of chunk(data.households, BATCH_SIZE)) await tx.household.createMany({ data: rows });
+      for (const rows of chunk(data.members, BATCH_SIZE)) await tx.householdMember.createMany({ data: rows });
+      await tx.agency.createMany({ data: data.agencies });
+      await tx.user.createMany({ data: users });
+
+      const counts = {
+        hamlets: data.hamlets.length,
+        households: data.households.length,
+        agencies: data.agencies.length,
+        users: users.length,
+      };
+      await tx.auditLog.create({
+        data: {
+          communeId: data.communeId,
+          actorUsername: "system",
+          action: "seed.demo",
+          entityType: "Commune",
+          entityId: data.communeId,
+          after: counts,
+        },
+      });
+
+      return { seeded: true, communes: 1, members: data.members.length, ...counts };
+    },
+    { timeout: 120_000 },
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// CLI: `npx tsx prisma/seed.ts`
+// ---------------------------------------------------------------------------------------------
+
+function isRunDirectly(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return realpathSync(path.resolve(entry)) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false; // e.g. bundled code whose import.meta.url is not a file URL
+  }
+}
+
+async function main(): Promise<void> {
+  const connectionString = process.env.DATABASE_URL;
+  if (!connectionString) throw new Error("DATABASE_URL is not set.");
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+  try {
+    const started = Date.now();
+    const r = await seedDemo(db);
+    const ms = Date.now() - started;
+    console.log(
+      r.seeded
+        ? `Seeded demo commune in ${ms} ms: ${r.communes} commune, ${r.hamlets} hamlets, ${r.households} households, ${r.members} members, ${r.agencies} agencies, ${r.users} users.`
+        : "Database already has a commune; demo seed skipped.",
+    );
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+if (isRunDirectly()) {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,8 @@
+import { withAuth } from "next-auth/middleware";
+
+// Only sends anonymous visitors to the sign-in page; every page and action checks the actor itself.
+export default withAuth({ pages: { signIn: "/login" } });
+
+export const config = {
+  matcher: ["/((?!login|api/auth|_next/static|_next/image|favicon.ico|robots.txt).*)"],
+};
