@@ -1,31 +1,12 @@
 #!/usr/bin/env node
-// `npm start`: builds the app when there is no build (or sources changed), then serves it on the database.
+// `npm start`: builds the app when needed, then serves it (embedded database unless DATABASE_URL is set).
 import { spawnSync } from "node:child_process";
-import fs from "node:fs";
 import path from "node:path";
+import { buildIfNeeded } from "./build-if-needed.mjs";
 import { ROOT } from "./db-lib.mjs";
 
-const buildId = path.join(ROOT, ".next", "BUILD_ID");
-const SOURCES = ["app", "components", "lib", "proxy.ts", "next.config.ts", "package.json", "postcss.config.mjs"];
-
-function newestMtime(p) {
-  if (!fs.existsSync(p)) return 0;
-  const stat = fs.statSync(p);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of fs.readdirSync(p)) {
-    if (entry === "generated" || entry === "node_modules") continue;
-    newest = Math.max(newest, newestMtime(path.join(p, entry)));
-  }
-  return newest;
-}
-
-const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
-if (builtAt === 0 || SOURCES.some((s) => newestMtime(path.join(ROOT, s)) > builtAt)) {
-  console.log("Đang build ứng dụng (lần đầu mất khoảng một phút)…");
-  const build = spawnSync(path.join(ROOT, "node_modules", ".bin", "next"), ["build"], { stdio: "inherit", cwd: ROOT, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
+const status = buildIfNeeded();
+if (status !== 0) process.exit(status);
 
 const port = process.env.PORT ?? "3000";
 process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
