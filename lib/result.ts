@@ -30,7 +30,17 @@ export class DomainError extends Error {
   }
 }
 
-type PrismaLikeError = { code?: unknown; meta?: { target?: unknown; modelName?: unknown } };
+type PrismaLikeError = {
+  code?: unknown;
+  meta?: { target?: unknown; driverAdapterError?: { cause?: { constraint?: { index?: unknown; fields?: unknown } } } };
+};
+
+/** What a unique violation names: `meta.target`, or with a driver adapter the constraint's index or fields. */
+function uniqueTarget(error: unknown): string {
+  const meta = (error as PrismaLikeError).meta;
+  const constraint = meta?.driverAdapterError?.cause?.constraint;
+  return [meta?.target, constraint?.index, constraint?.fields].flat().filter((v) => v !== undefined && v !== null).map(String).join(" ");
+}
 
 function prismaCode(error: unknown): string | undefined {
   const code = (error as PrismaLikeError | null)?.code;
@@ -72,7 +82,7 @@ export async function run<T>(work: () => Promise<T>, form?: FormData, uniqueFiel
     }
     const code = prismaCode(error);
     if (code === "P2002") {
-      const target = String((error as PrismaLikeError).meta?.target ?? "");
+      const target = uniqueTarget(error);
       const known = Object.entries(uniqueFieldMessages ?? {}).find(([key]) => target.includes(key));
       if (known) {
         const [field, message] = known[1];

@@ -11,6 +11,14 @@ export function foldText(value: string): string {
     .trim();
 }
 
+/**
+ * The folded search term, with LIKE's wildcards escaped: Prisma's `contains` builds a LIKE pattern, and a typed
+ * "%" or "_" must match itself, not anything.
+ */
+export function searchTerm(query: string | undefined): string {
+  return query ? foldText(query).replace(/[\\%_]/g, (c) => `\\${c}`) : "";
+}
+
 /** Joins the folded parts that a search should match, one space apart. */
 export function searchTextOf(...parts: (string | null | undefined)[]): string {
   return parts.filter((p): p is string => !!p && p.trim() !== "").map(foldText).join(" ");

@@ -4,6 +4,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { HOUSEHOLD_STATUS_LABEL, POVERTY_LABEL, RELATIONSHIP_LABEL } from "@/lib/households/labels";
+import { optionsOf } from "@/lib/options";
 import type { ActionResult } from "@/lib/result";
 
 type MemberDraft = { key: number; fullName: string; birthYear: string; relationship: string };
@@ -20,8 +21,7 @@ export type HouseholdFormValues = {
   members: { fullName: string; birthYear: string; relationship: string }[];
 };
 
-const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
-const RELATIONSHIPS = options(RELATIONSHIP_LABEL).filter((o) => o.value !== "HEAD");
+const RELATIONSHIPS = optionsOf(RELATIONSHIP_LABEL).filter((o) => o.value !== "HEAD");
 
 /** Members as they were typed, from the echoed form values after a refused save. */
 function membersFromValues(values: Record<string, string>): MemberDraft[] {
@@ -64,8 +64,8 @@ export function HouseholdForm({ action, initial, hamlets, cancelHref, submitLabe
         <TextField name="phone" label="Số điện thoại" type="tel" inputMode="tel" defaultValue={v("phone")} errors={fe("phone")} key={`p-${v("phone")}`} />
         <SelectField name="hamletId" label="Xóm" required options={hamlets} placeholder={hamlets.length > 1 ? "— Chọn xóm —" : undefined}
           defaultValue={v("hamletId")} errors={fe("hamletId")} key={`hm-${v("hamletId")}`} />
-        <SelectField name="povertyStatus" label="Hộ nghèo / cận nghèo" options={options(POVERTY_LABEL)} defaultValue={v("povertyStatus")} errors={fe("povertyStatus")} key={`pv-${v("povertyStatus")}`} />
-        <SelectField name="status" label="Tình trạng hộ" options={options(HOUSEHOLD_STATUS_LABEL)} defaultValue={v("status")} errors={fe("status")} key={`st-${v("status")}`} />
+        <SelectField name="povertyStatus" label="Hộ nghèo / cận nghèo" options={optionsOf(POVERTY_LABEL)} defaultValue={v("povertyStatus")} errors={fe("povertyStatus")} key={`pv-${v("povertyStatus")}`} />
+        <SelectField name="status" label="Tình trạng hộ" options={optionsOf(HOUSEHOLD_STATUS_LABEL)} defaultValue={v("status")} errors={fe("status")} key={`st-${v("status")}`} />
       </fieldset>
 
       <fieldset className="space-y-3">

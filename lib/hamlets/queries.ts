@@ -1,6 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { HamletKind } from "@/lib/generated/prisma/enums";
+import { pageArgs, toPage, type Page } from "@/lib/paging";
 import { hamletScope, type Actor } from "@/lib/policy";
+import { searchTerm } from "@/lib/text";
 
 /** Hamlets the actor may see, for pickers and filters (a hamlet head gets only their own). */
 export async function listHamletOptions(actor: Actor): Promise<{ value: string; label: string }[]> {
@@ -22,3 +25,62 @@ export async function listHamletSummaries(actor: Actor): Promise<HamletSummary[]
   const poorBy = new Map(poor.map((r) => [r.hamletId, r._count._all]));
   return hamlets.map((h) => ({ ...h, activeHouseholds: activeBy.get(h.id) ?? 0, poorHouseholds: poorBy.get(h.id) ?? 0 }));
 }
+
+export type HamletFilters = { q?: string; page: number };
+
+export type HamletRow = {
+  id: string;
+  name: string;
+  kind: HamletKind;
+  headName: string | null;
+  frontTeamHeadName: string | null;
+  hasCulturalHouse: boolean;
+  activeHouseholds: number;
+};
+
+const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
+
+/** One page of the hamlets the actor may see, searched without accents, with active households counted by the database. */
+export async function listHamlets(actor: Actor, filters: HamletFilters): Promise<Page<HamletRow>> {
+  const q = searchTerm(filters.q);
+  const where = { AND: [hamletScope(actor), q ? { searchText: { contains: q } } : {}] };
+  const [rows, total] = await Promise.all([
+    db.hamlet.findMany({
+      where,
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      ...pageArgs(filters.page),
+      select: {
+        id: true, name: true, kind: true, headName: true, frontTeamHeadName: true, hasCulturalHouse: true,
+        _count: { select: { households: { where: { status: "ACTIVE" } } } },
+      },
+    }),
+    db.hamlet.count({ where }),
+  ]);
+  return toPage(rows.map(({ _count, ...h }) => ({ ...h, activeHouseholds: _count.households })), total, filters.page);
+}
+
+/** One hamlet with its active household count and commune history, or null when missing or outside the actor's scope. */
+export async function getHamlet(actor: Actor, id: string) {
+  if (!isUuid(id)) return null;
+  // AND, not a spread: the scope of a hamlet head carries its own id, which must not replace the one asked for.
+  const row = await db.hamlet.findFirst({
+    where: { AND: [{ id }, hamletScope(actor)] },
+    select: {
+      id: true, communeId: true, name: true, kind: true, headName: true, frontTeamHeadName: true, hasCulturalHouse: true,
+      version: true, updatedAt: true,
+      _count: { select: { households: { where: { status: "ACTIVE" } } } },
+      communeLinks: {
+        orderBy: [{ validFrom: "desc" }, { id: "asc" }],
+        select: { id: true, validFrom: true, validTo: true, legalBasis: true, commune: { select: { name: true } } },
+      },
+    },
+  });
+  if (!row) return null;
+  const { _count, communeLinks, ...hamlet } = row;
+  return {
+    ...hamlet,
+    activeHouseholds: _count.households,
+    communeLinks: communeLinks.map((l) => ({ id: l.id, communeName: l.commune.name, validFrom: l.validFrom, validTo: l.validTo, legalBasis: l.legalBasis })),
+  };
+}
+export type HamletDetail = NonNullable<Awaited<ReturnType<typeof getHamlet>>>;

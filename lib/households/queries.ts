@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { HouseholdStatus } from "@/lib/generated/prisma/enums";
 import { pageArgs, toPage, type Page } from "@/lib/paging";
 import { householdScope, type Actor } from "@/lib/policy";
-import { foldText } from "@/lib/text";
+import { searchTerm } from "@/lib/text";
 
 export type HouseholdFilters = { q?: string; hamletId?: string; status?: HouseholdStatus; page: number };
 
@@ -19,12 +19,15 @@ export type HouseholdRow = {
 };
 
 export async function listHouseholds(actor: Actor, filters: HouseholdFilters): Promise<Page<HouseholdRow>> {
-  const q = filters.q ? foldText(filters.q) : "";
+  const q = searchTerm(filters.q);
+  // AND keeps the actor's scope whole: a filter can narrow it, never replace it.
   const where = {
-    ...householdScope(actor),
-    ...(q ? { searchText: { contains: q } } : {}),
-    ...(filters.hamletId ? { hamletId: filters.hamletId } : {}),
-    ...(filters.status ? { status: filters.status } : {}),
+    AND: [
+      householdScope(actor),
+      q ? { searchText: { contains: q } } : {},
+      filters.hamletId ? { hamletId: filters.hamletId } : {},
+      filters.status ? { status: filters.status } : {},
+    ],
   };
   const [rows, total] = await Promise.all([
     db.household.findMany({
@@ -53,7 +56,7 @@ export async function listHouseholds(actor: Actor, filters: HouseholdFilters): P
 export async function getHousehold(actor: Actor, id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
   return db.household.findFirst({
-    where: { id, ...householdScope(actor) },
+    where: { AND: [{ id }, householdScope(actor)] },
     select: {
       id: true, headName: true, address: true, phone: true, povertyStatus: true, status: true, hamletId: true,
       version: true, createdAt: true, updatedAt: true,

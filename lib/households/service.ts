@@ -71,7 +71,7 @@ export async function createHousehold(actor: Actor, input: HouseholdInput): Prom
 export async function updateHousehold(actor: Actor, id: string, version: number, input: HouseholdInput): Promise<{ id: string }> {
   return db.$transaction(async (tx) => {
     const current = await tx.household.findFirst({
-      where: { id, ...householdScope(actor) },
+      where: { AND: [{ id }, householdScope(actor)] },
       include: { members: { orderBy: { position: "asc" } } },
     });
     if (!current) throw new DomainError("NOT_FOUND", MSG.notFound);

@@ -75,7 +75,7 @@ test("the administrator manages users and reads the audit log, but not household
   const response = await page.goto("/registry/households");
   expect(response?.status()).toBe(403);
   await page.goto("/audit");
-  await expect(page.getByText("Tạo dữ liệu mẫu").first()).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Tạo dữ liệu mẫu" })).toBeVisible();
 });
 
 test("the hamlet head sees only their own hamlet", async ({ page }) => {

@@ -8,6 +8,7 @@ import type { HouseholdStatus } from "@/lib/generated/prisma/enums";
 import { listHamletOptions } from "@/lib/hamlets/queries";
 import { HOUSEHOLD_STATUS_LABEL, POVERTY_LABEL } from "@/lib/households/labels";
 import { listHouseholds } from "@/lib/households/queries";
+import { valueOf } from "@/lib/options";
 import { pageParam, param } from "@/lib/paging";
 import { can } from "@/lib/policy";
 import { requireActor } from "@/lib/session";
@@ -24,7 +25,7 @@ export default async function HouseholdsPage({ searchParams }: { searchParams: P
   const q = param(params, "q");
   const hamletId = param(params, "hamlet");
   const statusParam = param(params, "status");
-  const status = STATUSES.find((s) => s === statusParam);
+  const status = valueOf(HOUSEHOLD_STATUS_LABEL, statusParam);
   const [result, hamlets] = await Promise.all([
     listHouseholds(actor, { q, hamletId: hamletId && /^[0-9a-f-]{36}$/i.test(hamletId) ? hamletId : undefined, status, page: pageParam(params) }),
     listHamletOptions(actor),

@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Alert } from "@/components/ui/alert";
+import { ButtonLink } from "@/components/ui/button";
+import { Card, DetailList, PageHeader } from "@/components/ui/page-header";
+import { AGENCY_KIND_LABEL } from "@/lib/agencies/labels";
+import { getAgency } from "@/lib/agencies/queries";
+import { formatDateTime, formatNumber } from "@/lib/format";
+import { can } from "@/lib/policy";
+import { requireActor } from "@/lib/session";
+
+export const metadata: Metadata = { title: "Cơ quan, đơn vị" };
+
+export default async function AgencyPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
+  const actor = await requireActor();
+  const { id } = await params;
+  const agency = await getAgency(actor, id);
+  if (!agency) notFound();
+  const { saved } = await searchParams;
+  return (
+    <>
+      <PageHeader title={agency.name} subtitle={AGENCY_KIND_LABEL[agency.kind]}
+        actions={<>
+          {can(actor, "agency.write", { communeId: agency.communeId }) && <ButtonLink href={`/registry/agencies/${agency.id}/edit`}>Sửa</ButtonLink>}
+          <ButtonLink href="/registry/agencies" variant="secondary">Danh sách cơ quan, đơn vị</ButtonLink>
+        </>} />
+      {saved && <div className="mb-4"><Alert tone="success">Đã lưu.</Alert></div>}
+      <Card>
+        <DetailList items={[
+          { label: "Tên cơ quan, đơn vị", value: agency.name },
+          { label: "Loại hình", value: AGENCY_KIND_LABEL[agency.kind] },
+          { label: "Thủ trưởng / người đứng đầu", value: agency.headName },
+          { label: "Công đoàn cơ sở", value: agency.tradeUnionName },
+          { label: "Số lao động", value: `${formatNumber(agency.headcount)} người` },
+          { label: "Cập nhật lần cuối", value: formatDateTime(agency.updatedAt) },
+        ]} />
+      </Card>
+    </>
+  );
+}

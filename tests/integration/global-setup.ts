@@ -1,0 +1,62 @@
+import path from "node:path";
+import pg from "pg";
+import type { TestProject } from "vitest/node";
+import { ROOT, applyMigrations, isLocalUrl, startEmbedded } from "../../scripts/db-lib.mjs";
+
+// Prepares the integration database once per run: a local PostgreSQL (TEST_DATABASE_URL, or an embedded server
+// of its own in .data/pg-test), its `public` schema dropped and rebuilt from the committed migrations.
+// The developer's DATABASE_URL is deliberately ignored: this setup wipes the database it is given.
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    databaseUrl: string;
+  }
+}
+
+const EMBEDDED = { dataDir: path.join(ROOT, ".data", "pg-test"), port: 54339, database: "vanhoa_test" };
+
+/** Refuses anything but a local database whose name says it is for tests. */
+function assertSafeTarget(url: string): void {
+  if (!isLocalUrl(url)) {
+    throw new Error(`Integration tests refuse to run against a non-local database (host "${new URL(url).hostname}"). Use localhost.`);
+  }
+  const name = decodeURIComponent(new URL(url).pathname.replace(/^\//, ""));
+  if (!/test/i.test(name)) {
+    throw new Error(`Integration tests wipe their database; its name must contain "test" (got "${name}").`);
+  }
+}
+
+async function resetSchema(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("DROP SCHEMA IF EXISTS public CASCADE");
+    await client.query("CREATE SCHEMA public");
+  } finally {
+    await client.end();
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  let stop: () => Promise<void> = async () => {};
+  let url = process.env.TEST_DATABASE_URL;
+  if (!url) {
+    const started = await startEmbedded(EMBEDDED);
+    url = started.url;
+    stop = started.stop;
+  }
+  try {
+    assertSafeTarget(url);
+    await resetSchema(url);
+    await applyMigrations(url);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  // Test workers read it through inject() (tests/integration/setup.ts); lib/db.ts reads process.env lazily.
+  project.provide("databaseUrl", url);
+  process.env.DATABASE_URL = url;
+  return async () => {
+    await stop();
+  };
+}
