@@ -7,7 +7,12 @@ import { buildIfNeeded } from "./build-if-needed.mjs";
 import { ROOT } from "./db-lib.mjs";
 
 const bin = (name) => path.join(ROOT, "node_modules", ".bin", name);
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", FORCE_COLOR: process.env.FORCE_COLOR ?? "0" };
+// Runners write to a pipe here; plain text keeps CI logs readable.
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+if (!process.stdout.isTTY) {
+  delete env.FORCE_COLOR;
+  env.NO_COLOR = "1";
+}
 
 /** Reads a runner's own summary: vitest "Tests  3 failed | 52 passed (55)", Playwright "  52 passed (1.2m)". */
 function counts(name, text) {

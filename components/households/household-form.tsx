@@ -1,11 +1,10 @@
 "use client";
-import { useActionState, useState } from "react";
-import { Alert } from "@/components/ui/alert";
-import { Button, ButtonLink } from "@/components/ui/button";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
+import { type FormActionFn, FormErrorBanner, FormFooter, useFormAction, VersionField } from "@/components/ui/form";
 import { HOUSEHOLD_STATUS_LABEL, POVERTY_LABEL, RELATIONSHIP_LABEL } from "@/lib/households/labels";
 import { optionsOf } from "@/lib/options";
-import type { ActionResult } from "@/lib/result";
 
 type MemberDraft = { key: number; fullName: string; birthYear: string; relationship: string };
 
@@ -33,39 +32,30 @@ function membersFromValues(values: Record<string, string>): MemberDraft[] {
 }
 
 export function HouseholdForm({ action, initial, hamlets, cancelHref, submitLabel }: {
-  action: (prev: ActionResult | null, form: FormData) => Promise<ActionResult<{ id: string }>>;
+  action: FormActionFn<{ id: string }>;
   initial: HouseholdFormValues;
   hamlets: { value: string; label: string }[];
   cancelHref: string;
   submitLabel: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
-  const err = state?.ok === false ? state : undefined;
-  const v = (name: keyof HouseholdFormValues) => err?.values?.[name] ?? String(initial[name] ?? "");
-  const fe = (name: string) => err?.fieldErrors?.[name];
   const [members, setMembers] = useState<MemberDraft[]>(() => initial.members.map((m, i) => ({ key: i, ...m })));
   const [nextKey, setNextKey] = useState(initial.members.length + 1000);
-  // After a refused save React resets the form: show exactly what the user had typed.
-  const [seen, setSeen] = useState(state);
-  if (state !== seen) {
-    setSeen(state);
-    if (err?.values) setMembers(membersFromValues(err.values));
-  }
+  const { formAction, pending, err, value: v, errors: fe, formKey } = useFormAction(action, initial, (values) => setMembers(membersFromValues(values)));
 
   return (
-    <form action={formAction} className="space-y-5" noValidate>
-      {err && <Alert>{err.message}</Alert>}
-      {initial.version !== undefined && <input type="hidden" name="version" value={initial.version} />}
+    <form key={formKey} action={formAction} className="space-y-5" noValidate>
+      <FormErrorBanner error={err} />
+      <VersionField version={initial.version} />
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-base font-semibold text-slate-900">Thông tin hộ</legend>
-        <TextField name="headName" label="Họ và tên chủ hộ" required defaultValue={v("headName")} errors={fe("headName")} key={`h-${v("headName")}`} autoComplete="off" />
-        <TextField name="headBirthYear" label="Năm sinh chủ hộ" inputMode="numeric" defaultValue={v("headBirthYear")} errors={fe("headBirthYear")} key={`hb-${v("headBirthYear")}`} />
-        <TextField name="address" label="Địa chỉ" required defaultValue={v("address")} errors={fe("address")} key={`a-${v("address")}`} hint="Ví dụ: Tổ 2, xóm Bản Lác" />
-        <TextField name="phone" label="Số điện thoại" type="tel" inputMode="tel" defaultValue={v("phone")} errors={fe("phone")} key={`p-${v("phone")}`} />
+        <TextField name="headName" label="Họ và tên chủ hộ" required defaultValue={v("headName")} errors={fe("headName")} autoComplete="off" />
+        <TextField name="headBirthYear" label="Năm sinh chủ hộ" inputMode="numeric" defaultValue={v("headBirthYear")} errors={fe("headBirthYear")} />
+        <TextField name="address" label="Địa chỉ" required defaultValue={v("address")} errors={fe("address")} hint="Ví dụ: Tổ 2, xóm Bản Lác" />
+        <TextField name="phone" label="Số điện thoại" type="tel" inputMode="tel" defaultValue={v("phone")} errors={fe("phone")} />
         <SelectField name="hamletId" label="Xóm" required options={hamlets} placeholder={hamlets.length > 1 ? "— Chọn xóm —" : undefined}
-          defaultValue={v("hamletId")} errors={fe("hamletId")} key={`hm-${v("hamletId")}`} />
-        <SelectField name="povertyStatus" label="Hộ nghèo / cận nghèo" options={optionsOf(POVERTY_LABEL)} defaultValue={v("povertyStatus")} errors={fe("povertyStatus")} key={`pv-${v("povertyStatus")}`} />
-        <SelectField name="status" label="Tình trạng hộ" options={optionsOf(HOUSEHOLD_STATUS_LABEL)} defaultValue={v("status")} errors={fe("status")} key={`st-${v("status")}`} />
+          defaultValue={v("hamletId")} errors={fe("hamletId")} />
+        <SelectField name="povertyStatus" label="Hộ nghèo / cận nghèo" options={optionsOf(POVERTY_LABEL)} defaultValue={v("povertyStatus")} errors={fe("povertyStatus")} />
+        <SelectField name="status" label="Tình trạng hộ" options={optionsOf(HOUSEHOLD_STATUS_LABEL)} defaultValue={v("status")} errors={fe("status")} />
       </fieldset>
 
       <fieldset className="space-y-3">
@@ -100,10 +90,7 @@ export function HouseholdForm({ action, initial, hamlets, cancelHref, submitLabe
         </Button>
       </fieldset>
 
-      <div className="flex flex-wrap gap-2 border-t border-slate-200 pt-4">
-        <Button type="submit" disabled={pending}>{pending ? "Đang lưu…" : submitLabel}</Button>
-        <ButtonLink href={cancelHref} variant="secondary">Hủy</ButtonLink>
-      </div>
+      <FormFooter pending={pending} submitLabel={submitLabel} cancelHref={cancelHref} />
     </form>
   );
 }

@@ -1,4 +1,6 @@
 import type { ReactNode } from "react";
+import { Alert } from "@/components/ui/alert";
+import { ButtonLink } from "@/components/ui/button";
 
 export function PageHeader({ title, subtitle, actions }: { title: string; subtitle?: ReactNode; actions?: ReactNode }) {
   return (
@@ -9,6 +11,30 @@ export function PageHeader({ title, subtitle, actions }: { title: string; subtit
       </div>
       {actions && <div className="flex flex-wrap gap-2">{actions}</div>}
     </div>
+  );
+}
+
+/**
+ * A record's page header: "Sửa" (when `editHref` is given, i.e. the actor may edit), a link back to the list, and
+ * "Đã lưu." after a save redirected here with `?saved=1`.
+ */
+export function DetailHeader({ title, subtitle, editHref, listHref, listLabel, saved }: {
+  title: string;
+  subtitle?: ReactNode;
+  editHref?: string;
+  listHref: string;
+  listLabel: string;
+  saved: boolean;
+}) {
+  return (
+    <>
+      <PageHeader title={title} subtitle={subtitle}
+        actions={<>
+          {editHref && <ButtonLink href={editHref}>Sửa</ButtonLink>}
+          <ButtonLink href={listHref} variant="secondary">{listLabel}</ButtonLink>
+        </>} />
+      {saved && <div className="mb-4"><Alert tone="success">Đã lưu.</Alert></div>}
+    </>
   );
 }
 
@@ -33,7 +59,7 @@ export function DetailList({ items }: { items: { label: string; value: ReactNode
     <dl className="grid grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-2">
       {items.map((item) => (
         <div key={item.label}>
-          <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{item.label}</dt>
+          <dt className="text-sm font-medium text-slate-500">{item.label}</dt>
           <dd className="mt-0.5 text-slate-900">{item.value || <span className="text-slate-400">—</span>}</dd>
         </div>
       ))}

@@ -1,21 +1,18 @@
 "use client";
-import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/result";
+import { type FormActionFn, FormErrorBanner, SubmitButton, useFormAction } from "@/components/ui/form";
 import { PasswordFields } from "./password-fields";
 
-export function ResetPasswordForm({ action }: { action: (prev: ActionResult | null, form: FormData) => Promise<ActionResult> }) {
-  const [state, formAction, pending] = useActionState(action, null);
-  const err = state?.ok === false ? state : undefined;
+export function ResetPasswordForm({ action }: { action: FormActionFn }) {
+  const { state, formAction, pending, err, formKey } = useFormAction(action);
   return (
-    <form action={formAction} className="space-y-4" noValidate>
+    <form key={formKey} action={formAction} className="space-y-4" noValidate>
       {state?.ok && state.message && <Alert tone="success">{state.message}</Alert>}
-      {err && <Alert>{err.message}</Alert>}
+      <FormErrorBanner error={err} />
       <div className="grid gap-4 sm:grid-cols-2">
         <PasswordFields label="Mật khẩu mới" errors={err?.fieldErrors} />
       </div>
-      <Button type="submit" disabled={pending}>{pending ? "Đang lưu…" : "Đặt lại mật khẩu"}</Button>
+      <SubmitButton pending={pending} label="Đặt lại mật khẩu" />
     </form>
   );
 }

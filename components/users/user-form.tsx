@@ -1,10 +1,8 @@
 "use client";
-import { useActionState, useState } from "react";
-import { Alert } from "@/components/ui/alert";
-import { Button, ButtonLink } from "@/components/ui/button";
+import { useState } from "react";
 import { SelectField, TextField } from "@/components/ui/field";
+import { type FormActionFn, FormErrorBanner, FormFooter, useFormAction } from "@/components/ui/form";
 import { ROLE_OPTIONS } from "@/lib/users/labels";
-import type { ActionResult } from "@/lib/result";
 import { PasswordFields } from "./password-fields";
 
 export type UserFormValues = { username: string; fullName: string; role: string; hamletId: string };
@@ -14,7 +12,7 @@ export type UserFormValues = { username: string; fullName: string; role: string;
  * for a hamlet head, and is then required; an admin editing themselves cannot change their own role.
  */
 export function UserForm({ action, initial, hamlets, cancelHref, submitLabel, isCreate, isSelf = false }: {
-  action: (prev: ActionResult | null, form: FormData) => Promise<ActionResult<{ id: string }>>;
+  action: FormActionFn<{ id: string }>;
   initial: UserFormValues;
   hamlets: { value: string; label: string }[];
   cancelHref: string;
@@ -22,29 +20,22 @@ export function UserForm({ action, initial, hamlets, cancelHref, submitLabel, is
   isCreate: boolean;
   isSelf?: boolean;
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
-  const err = state?.ok === false ? state : undefined;
-  const v = (name: keyof UserFormValues) => err?.values?.[name] ?? initial[name];
-  const fe = (name: string) => err?.fieldErrors?.[name];
   const [role, setRole] = useState(initial.role);
-  // After a refused save React resets the form: show the role the user had picked.
-  const [seen, setSeen] = useState(state);
-  if (state !== seen) {
-    setSeen(state);
-    if (err?.values?.role !== undefined) setRole(err.values.role);
-  }
+  const { formAction, pending, err, value: v, errors: fe, formKey } = useFormAction(action, initial, (values) => {
+    if (values.role !== undefined) setRole(values.role);
+  });
 
   return (
-    <form action={formAction} className="space-y-5" noValidate>
-      {err && <Alert>{err.message}</Alert>}
+    <form key={formKey} action={formAction} className="space-y-5" noValidate>
+      <FormErrorBanner error={err} />
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-base font-semibold text-slate-900">Thông tin tài khoản</legend>
         {isCreate && (
           <TextField name="username" label="Tên đăng nhập" required autoComplete="off" autoCapitalize="none" spellCheck={false}
             hint="3–32 ký tự: chữ thường không dấu, chữ số, dấu chấm, gạch dưới, gạch ngang. Ví dụ: nguyen.van.a"
-            defaultValue={v("username")} errors={fe("username")} key={`u-${v("username")}`} />
+            defaultValue={v("username")} errors={fe("username")} />
         )}
-        <TextField name="fullName" label="Họ và tên" required autoComplete="off" defaultValue={v("fullName")} errors={fe("fullName")} key={`n-${v("fullName")}`} />
+        <TextField name="fullName" label="Họ và tên" required autoComplete="off" defaultValue={v("fullName")} errors={fe("fullName")} />
         {isSelf ? (
           <>
             <input type="hidden" name="role" value={initial.role} />
@@ -57,7 +48,7 @@ export function UserForm({ action, initial, hamlets, cancelHref, submitLabel, is
         )}
         {role === "HAMLET_HEAD" && (
           <SelectField name="hamletId" label="Xóm phụ trách" required options={hamlets} placeholder="— Chọn xóm —"
-            defaultValue={v("hamletId")} errors={fe("hamletId")} key={`h-${v("hamletId")}`} />
+            defaultValue={v("hamletId")} errors={fe("hamletId")} />
         )}
       </fieldset>
 
@@ -68,10 +59,7 @@ export function UserForm({ action, initial, hamlets, cancelHref, submitLabel, is
         </fieldset>
       )}
 
-      <div className="flex flex-wrap gap-2 border-t border-slate-200 pt-4">
-        <Button type="submit" disabled={pending}>{pending ? "Đang lưu…" : submitLabel}</Button>
-        <ButtonLink href={cancelHref} variant="secondary">Hủy</ButtonLink>
-      </div>
+      <FormFooter pending={pending} submitLabel={submitLabel} cancelHref={cancelHref} />
     </form>
   );
 }

@@ -1,27 +1,21 @@
 "use client";
-import { useActionState } from "react";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/result";
+import { type FormActionFn, FormErrorBanner, SubmitButton, useFormAction } from "@/components/ui/form";
 
 /** "Khóa tài khoản" for an active account, "Mở khóa" for a locked one. */
 export function UserStatusForm({ action, isActive }: {
-  action: (prev: ActionResult | null, form: FormData) => Promise<ActionResult>;
+  action: FormActionFn;
   isActive: boolean;
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
-  const err = state?.ok === false ? state : undefined;
+  const { formAction, pending, err, formKey } = useFormAction(action);
   return (
-    <form action={formAction} className="space-y-3">
-      {err && <Alert>{err.message}</Alert>}
+    <form key={formKey} action={formAction} className="space-y-3">
+      <FormErrorBanner error={err} />
       <p className="text-sm text-slate-700">
         {isActive
           ? "Người dùng bị khóa sẽ không đăng nhập được nữa và mất quyền truy cập ngay ở lần thao tác tiếp theo. Dữ liệu họ đã nhập vẫn được giữ nguyên."
           : "Tài khoản đang bị khóa. Mở khóa để người dùng đăng nhập lại bằng mật khẩu hiện có."}
       </p>
-      <Button type="submit" variant={isActive ? "danger" : "primary"} disabled={pending}>
-        {pending ? "Đang lưu…" : isActive ? "Khóa tài khoản" : "Mở khóa"}
-      </Button>
+      <SubmitButton pending={pending} label={isActive ? "Khóa tài khoản" : "Mở khóa"} variant={isActive ? "danger" : "primary"} />
     </form>
   );
 }

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { AgencyKind } from "@/lib/generated/prisma/enums";
 import { pageArgs, toPage, type Page } from "@/lib/paging";
 import { agencyScope, type Actor } from "@/lib/policy";
-import { searchTerm } from "@/lib/text";
+import { searchTerm, isUuid } from "@/lib/text";
 
 export type AgencyFilters = { q?: string; kind?: AgencyKind; page: number };
 
@@ -36,7 +36,7 @@ export async function listAgencies(actor: Actor, filters: AgencyFilters): Promis
 
 /** One agency, or null when it does not exist or lies outside the actor's scope. */
 export async function getAgency(actor: Actor, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   return db.agency.findFirst({
     where: { AND: [{ id }, agencyScope(actor)] },
     select: {

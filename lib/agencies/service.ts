@@ -3,12 +3,11 @@ import { recordAudit } from "@/lib/audit";
 import { db, type Tx } from "@/lib/db";
 import { agencyScope, authorize, type Actor } from "@/lib/policy";
 import { DomainError, MSG } from "@/lib/result";
-import { searchTextOf } from "@/lib/text";
+import { searchTextOf, isUuid } from "@/lib/text";
 import { AGENCY_MSG } from "./labels";
 import type { AgencyInput } from "./schema";
 
 // Bound ids come back from the browser; anything that is not a uuid cannot name an agency.
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // Checked inside the transaction for a message on the name field; the unique index still decides a race (run() maps P2002).
 async function assertNameFree(tx: Tx, communeId: string, name: string, exceptId?: string) {
@@ -51,7 +50,7 @@ export async function createAgency(actor: Actor, input: AgencyInput): Promise<{ 
 /** Saves an agency's details if nobody changed it since `version` was read. */
 export async function updateAgency(actor: Actor, id: string, version: number, input: AgencyInput): Promise<{ id: string }> {
   return db.$transaction(async (tx) => {
-    const current = UUID.test(id) ? await tx.agency.findFirst({
+    const current = isUuid(id) ? await tx.agency.findFirst({
       where: { AND: [{ id }, agencyScope(actor)] },
       select: { communeId: true, name: true, kind: true, headName: true, tradeUnionName: true, headcount: true },
     }) : null;

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { pageArgs, toPage, type Page } from "@/lib/paging";
 import { auditScope, can, type Actor } from "@/lib/policy";
-import { compareVi } from "@/lib/text";
+import { compareVi, isUuid } from "@/lib/text";
 import { actionLabel, describeChanges, entityLabel, entityPage, hamletIdsIn, subjectName, type AuditChange } from "./labels";
 
 export type AuditFilters = { entityType?: string; username?: string; action?: string; page: number };
@@ -85,8 +85,4 @@ export async function listAuditFilterOptions(actor: Actor): Promise<{ entityType
     usernames: people.map((p) => ({ value: p.actorUsername, label: p.actorUsername })),
     actions: actions.map((a) => ({ value: a.action, label: actionLabel(a.action) })).sort(byLabel),
   };
-}
-
-function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { HamletKind } from "@/lib/generated/prisma/enums";
 import { pageArgs, toPage, type Page } from "@/lib/paging";
 import { hamletScope, type Actor } from "@/lib/policy";
-import { searchTerm } from "@/lib/text";
+import { searchTerm, isUuid } from "@/lib/text";
 
 /** Hamlets the actor may see, for pickers and filters (a hamlet head gets only their own). */
 export async function listHamletOptions(actor: Actor): Promise<{ value: string; label: string }[]> {
@@ -38,7 +38,6 @@ export type HamletRow = {
   activeHouseholds: number;
 };
 
-const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
 
 /** One page of the hamlets the actor may see, searched without accents, with active households counted by the database. */
 export async function listHamlets(actor: Actor, filters: HamletFilters): Promise<Page<HamletRow>> {

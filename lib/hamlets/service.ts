@@ -3,12 +3,11 @@ import { recordAudit } from "@/lib/audit";
 import { db, type Tx } from "@/lib/db";
 import { authorize, hamletScope, type Actor } from "@/lib/policy";
 import { DomainError, MSG } from "@/lib/result";
-import { searchTextOf } from "@/lib/text";
+import { searchTextOf, isUuid } from "@/lib/text";
 import { HAMLET_MSG } from "./labels";
 import type { HamletInput } from "./schema";
 
 // Bound ids come back from the browser; anything that is not a uuid cannot name a hamlet.
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Today's calendar date in Vietnam, as the UTC midnight a `@db.Date` column stores. */
 function todayInVietnam(now = new Date()): Date {
@@ -64,7 +63,7 @@ export async function createHamlet(actor: Actor, input: HamletInput): Promise<{ 
 /** Saves a hamlet's details if nobody changed it since `version` was read. */
 export async function updateHamlet(actor: Actor, id: string, version: number, input: HamletInput): Promise<{ id: string }> {
   return db.$transaction(async (tx) => {
-    const current = UUID.test(id) ? await tx.hamlet.findFirst({
+    const current = isUuid(id) ? await tx.hamlet.findFirst({
       where: { AND: [{ id }, hamletScope(actor)] },
       select: { communeId: true, name: true, kind: true, headName: true, frontTeamHeadName: true, hasCulturalHouse: true },
     }) : null;

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { HouseholdStatus } from "@/lib/generated/prisma/enums";
 import { pageArgs, toPage, type Page } from "@/lib/paging";
 import { householdScope, type Actor } from "@/lib/policy";
-import { searchTerm } from "@/lib/text";
+import { searchTerm, isUuid } from "@/lib/text";
 
 export type HouseholdFilters = { q?: string; hamletId?: string; status?: HouseholdStatus; page: number };
 
@@ -54,7 +54,7 @@ export async function listHouseholds(actor: Actor, filters: HouseholdFilters): P
 
 /** One household with its members, or null when it does not exist or lies outside the actor's scope. */
 export async function getHousehold(actor: Actor, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   return db.household.findFirst({
     where: { AND: [{ id }, householdScope(actor)] },
     select: {

@@ -38,6 +38,20 @@ function memberRows(communeId: string, householdId: string, input: HouseholdInpu
   ];
 }
 
+/** The household's own columns, as both create and update store them. */
+function columns(hamletId: string, input: HouseholdInput, dedupeKey: string) {
+  return {
+    hamletId,
+    headName: input.headName,
+    address: input.address,
+    phone: input.phone ?? null,
+    povertyStatus: input.povertyStatus,
+    status: input.status,
+    searchText: searchTextOf(input.headName, input.address, input.phone),
+    dedupeKey,
+  };
+}
+
 function snapshot(input: HouseholdInput) {
   return { ...input, phone: input.phone ?? null };
 }
@@ -49,17 +63,7 @@ export async function createHousehold(actor: Actor, input: HouseholdInput): Prom
     authorize(actor, "household.write", { communeId: hamlet.communeId, hamletId: hamlet.id });
     const dedupeKey = await assertNotDuplicate(tx, hamlet.id, input);
     const household = await tx.household.create({
-      data: {
-        communeId: hamlet.communeId,
-        hamletId: hamlet.id,
-        headName: input.headName,
-        address: input.address,
-        phone: input.phone ?? null,
-        povertyStatus: input.povertyStatus,
-        status: input.status,
-        searchText: searchTextOf(input.headName, input.address, input.phone),
-        dedupeKey,
-      },
+      data: { communeId: hamlet.communeId, ...columns(hamlet.id, input, dedupeKey) },
       select: { id: true },
     });
     await tx.householdMember.createMany({ data: memberRows(hamlet.communeId, household.id, input) });
@@ -82,17 +86,7 @@ export async function updateHousehold(actor: Actor, id: string, version: number,
     // Optimistic lock: the row must still be the version the user edited.
     const updated = await tx.household.updateMany({
       where: { id, version },
-      data: {
-        hamletId: hamlet.id,
-        headName: input.headName,
-        address: input.address,
-        phone: input.phone ?? null,
-        povertyStatus: input.povertyStatus,
-        status: input.status,
-        searchText: searchTextOf(input.headName, input.address, input.phone),
-        dedupeKey,
-        version: { increment: 1 },
-      },
+      data: { ...columns(hamlet.id, input, dedupeKey), version: { increment: 1 } },
     });
     if (updated.count !== 1) throw new DomainError("CONFLICT", MSG.stale);
     await tx.householdMember.deleteMany({ where: { householdId: id } });

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { pageArgs, toPage, type Page } from "@/lib/paging";
 import { userScope, type Actor, type Role } from "@/lib/policy";
-import { isUuid } from "./schema";
+import { isUuid } from "@/lib/text";
 
 export type UserFilters = { q?: string; page: number };
 

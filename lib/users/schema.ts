@@ -2,9 +2,9 @@ import { z } from "zod";
 import { ROLES } from "@/lib/policy";
 import { choice, requiredText } from "@/lib/validation";
 import { PASSWORD_MIN, USER_MSG, USERNAME_MAX, USERNAME_MIN } from "./labels";
+import { isUuid } from "@/lib/text";
 
 export const USERNAME_PATTERN = new RegExp(`^[a-z0-9._-]{${USERNAME_MIN},${USERNAME_MAX}}$`);
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // Sign-in lower-cases what is typed, so store usernames lower-cased too.
 const username = z
@@ -37,7 +37,7 @@ function hamletMatchesRole(value: { role?: unknown; hamletId?: unknown }, ctx: I
   const hamletId = typeof value.hamletId === "string" && value.hamletId !== "" ? value.hamletId : undefined;
   if (value.role === "HAMLET_HEAD") {
     if (!hamletId) ctx.addIssue({ code: "custom", message: USER_MSG.hamletRequired, path: ["hamletId"] });
-    else if (!UUID_PATTERN.test(hamletId)) ctx.addIssue({ code: "custom", message: USER_MSG.hamletUnknown, path: ["hamletId"] });
+    else if (!isUuid(hamletId)) ctx.addIssue({ code: "custom", message: USER_MSG.hamletUnknown, path: ["hamletId"] });
   } else if (hamletId) {
     ctx.addIssue({ code: "custom", message: USER_MSG.hamletNotAllowed, path: ["hamletId"] });
   }
@@ -64,4 +64,3 @@ export type UpdateUserInput = z.infer<typeof UpdateUserInput>;
 export const ResetPasswordInput = z.object(passwordPair).superRefine(passwordsMatch, always);
 export type ResetPasswordInput = z.infer<typeof ResetPasswordInput>;
 
-export const isUuid = (value: string): boolean => UUID_PATTERN.test(value);

@@ -5,7 +5,8 @@ import { db, type Tx } from "@/lib/db";
 import { authorize, userScope, type Actor, type Role } from "@/lib/policy";
 import { DomainError, MSG } from "@/lib/result";
 import { USER_MSG } from "./labels";
-import { isUuid, type CreateUserInput, type ResetPasswordInput, type UpdateUserInput } from "./schema";
+import { isUuid } from "@/lib/text";
+import { type CreateUserInput, type ResetPasswordInput, type UpdateUserInput } from "./schema";
 
 const BCRYPT_COST = 10;
 

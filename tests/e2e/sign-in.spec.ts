@@ -20,8 +20,8 @@ test("the officer sees the commune's 14 hamlets and its households, and can sign
   await signIn(page, "canbo");
   await expect(page.getByRole("heading", { name: "Tổng quan xã Kim Phượng" })).toBeVisible();
   await expect(page.getByTestId("current-user")).toHaveText("Hoàng Thị Thu Hà");
-  const hamletRows = page.getByRole("table").getByRole("row");
-  await expect(hamletRows).toHaveCount(15); // header + 14 hamlets
+  // The demo commune's 14 hamlets (other journeys may have added more by now).
+  await expect(page.getByRole("table").getByRole("row").nth(14)).toBeVisible();
   for (const name of ["Bản Lác", "Bản Mới", "Thái Chi", "Kim Tân", "Đồng Đình", "Kim Sơn", "Ao Sen", "Phai Đá"]) {
     await expect(page.getByRole("link", { name, exact: true })).toBeVisible();
   }

@@ -12,6 +12,7 @@ import { valueOf } from "@/lib/options";
 import { pageParam, param } from "@/lib/paging";
 import { can } from "@/lib/policy";
 import { requireActor } from "@/lib/session";
+import { isUuid } from "@/lib/text";
 
 export const metadata: Metadata = { title: "Hộ gia đình" };
 
@@ -27,7 +28,7 @@ export default async function HouseholdsPage({ searchParams }: { searchParams: P
   const statusParam = param(params, "status");
   const status = valueOf(HOUSEHOLD_STATUS_LABEL, statusParam);
   const [result, hamlets] = await Promise.all([
-    listHouseholds(actor, { q, hamletId: hamletId && /^[0-9a-f-]{36}$/i.test(hamletId) ? hamletId : undefined, status, page: pageParam(params) }),
+    listHouseholds(actor, { q, hamletId: hamletId && isUuid(hamletId) ? hamletId : undefined, status, page: pageParam(params) }),
     listHamletOptions(actor),
   ]);
   const query = { q, hamlet: hamletId, status: statusParam };

@@ -2,9 +2,7 @@ import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
 import { ResetPasswordForm } from "@/components/users/reset-password-form";
 import { UserStatusForm } from "@/components/users/user-status-form";
-import { Alert } from "@/components/ui/alert";
-import { ButtonLink } from "@/components/ui/button";
-import { Badge, Card, DetailList, PageHeader } from "@/components/ui/page-header";
+import { Badge, Card, DetailHeader, DetailList } from "@/components/ui/page-header";
 import { formatDateTime } from "@/lib/format";
 import { can } from "@/lib/policy";
 import { ROLE_LABEL } from "@/lib/roles";
@@ -25,12 +23,8 @@ export default async function UserPage({ params, searchParams }: { params: Promi
   const isSelf = user.id === actor.id;
   return (
     <>
-      <PageHeader title={user.fullName} subtitle={<>Tên đăng nhập: <strong>{user.username}</strong>{isSelf && " (bạn)"}</>}
-        actions={<>
-          <ButtonLink href={`/admin/users/${user.id}/edit`}>Sửa</ButtonLink>
-          <ButtonLink href="/admin/users" variant="secondary">Danh sách người dùng</ButtonLink>
-        </>} />
-      {saved && <div className="mb-4"><Alert tone="success">Đã lưu.</Alert></div>}
+      <DetailHeader title={user.fullName} subtitle={<>Tên đăng nhập: <strong>{user.username}</strong>{isSelf && " (bạn)"}</>}
+        editHref={`/admin/users/${user.id}/edit`} listHref="/admin/users" listLabel="Danh sách người dùng" saved={Boolean(saved)} />
       <div className="space-y-4">
         <Card>
           <DetailList items={[

@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { Alert } from "@/components/ui/alert";
-import { ButtonLink } from "@/components/ui/button";
-import { Card, DetailList, PageHeader } from "@/components/ui/page-header";
+import { Card, DetailHeader, DetailList } from "@/components/ui/page-header";
 import { AGENCY_KIND_LABEL } from "@/lib/agencies/labels";
 import { getAgency } from "@/lib/agencies/queries";
 import { formatDateTime, formatNumber } from "@/lib/format";
@@ -19,12 +17,9 @@ export default async function AgencyPage({ params, searchParams }: { params: Pro
   const { saved } = await searchParams;
   return (
     <>
-      <PageHeader title={agency.name} subtitle={AGENCY_KIND_LABEL[agency.kind]}
-        actions={<>
-          {can(actor, "agency.write", { communeId: agency.communeId }) && <ButtonLink href={`/registry/agencies/${agency.id}/edit`}>Sửa</ButtonLink>}
-          <ButtonLink href="/registry/agencies" variant="secondary">Danh sách cơ quan, đơn vị</ButtonLink>
-        </>} />
-      {saved && <div className="mb-4"><Alert tone="success">Đã lưu.</Alert></div>}
+      <DetailHeader title={agency.name} subtitle={AGENCY_KIND_LABEL[agency.kind]}
+        editHref={can(actor, "agency.write", { communeId: agency.communeId }) ? `/registry/agencies/${agency.id}/edit` : undefined}
+        listHref="/registry/agencies" listLabel="Danh sách cơ quan, đơn vị" saved={Boolean(saved)} />
       <Card>
         <DetailList items={[
           { label: "Tên cơ quan, đơn vị", value: agency.name },

@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Alert } from "@/components/ui/alert";
-import { ButtonLink } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/list-controls";
-import { Card, DetailList, PageHeader } from "@/components/ui/page-header";
+import { Card, DetailHeader, DetailList } from "@/components/ui/page-header";
 import { formatDate, formatDateTime, formatNumber } from "@/lib/format";
 import { HAMLET_KIND_LABEL } from "@/lib/hamlets/labels";
 import { getHamlet } from "@/lib/hamlets/queries";
@@ -23,12 +21,9 @@ export default async function HamletPage({ params, searchParams }: { params: Pro
   const households = formatNumber(hamlet.activeHouseholds);
   return (
     <>
-      <PageHeader title={`${HAMLET_KIND_LABEL[hamlet.kind]} ${hamlet.name}`}
-        actions={<>
-          {can(actor, "hamlet.write", at) && <ButtonLink href={`/registry/hamlets/${hamlet.id}/edit`}>Sửa</ButtonLink>}
-          <ButtonLink href="/registry/hamlets" variant="secondary">Danh sách xóm</ButtonLink>
-        </>} />
-      {saved && <div className="mb-4"><Alert tone="success">Đã lưu.</Alert></div>}
+      <DetailHeader title={`${HAMLET_KIND_LABEL[hamlet.kind]} ${hamlet.name}`}
+        editHref={can(actor, "hamlet.write", at) ? `/registry/hamlets/${hamlet.id}/edit` : undefined}
+        listHref="/registry/hamlets" listLabel="Danh sách xóm" saved={Boolean(saved)} />
       <div className="space-y-4">
         <Card>
           <DetailList items={[

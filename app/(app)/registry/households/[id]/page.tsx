@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { ButtonLink } from "@/components/ui/button";
-import { Alert } from "@/components/ui/alert";
 import { DataTable } from "@/components/ui/list-controls";
-import { Card, DetailList, PageHeader } from "@/components/ui/page-header";
+import { Card, DetailHeader, DetailList } from "@/components/ui/page-header";
 import { formatDateTime } from "@/lib/format";
 import { HOUSEHOLD_STATUS_LABEL, POVERTY_LABEL, RELATIONSHIP_LABEL } from "@/lib/households/labels";
 import { getHousehold } from "@/lib/households/queries";
@@ -21,12 +19,9 @@ export default async function HouseholdPage({ params, searchParams }: { params: 
   const canEdit = can(actor, "household.write", { communeId: actor.communeId, hamletId: household.hamletId });
   return (
     <>
-      <PageHeader title={`Hộ ${household.headName}`} subtitle={`Xóm ${household.hamlet.name}`}
-        actions={<>
-          {canEdit && <ButtonLink href={`/registry/households/${household.id}/edit`}>Sửa</ButtonLink>}
-          <ButtonLink href="/registry/households" variant="secondary">Danh sách hộ</ButtonLink>
-        </>} />
-      {saved && <div className="mb-4"><Alert tone="success">Đã lưu.</Alert></div>}
+      <DetailHeader title={`Hộ ${household.headName}`} subtitle={`Xóm ${household.hamlet.name}`}
+        editHref={canEdit ? `/registry/households/${household.id}/edit` : undefined}
+        listHref="/registry/households" listLabel="Danh sách hộ" saved={Boolean(saved)} />
       <div className="space-y-4">
         <Card>
           <DetailList items={[
