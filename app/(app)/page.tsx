@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DataTable } from "@/components/ui/list-controls";
-import { Card, PageHeader } from "@/components/ui/page-header";
+import { ButtonLink } from "@/components/ui/button";
+import { DataTable, EmptyState } from "@/components/ui/list-controls";
+import { Card, DetailList, PageHeader } from "@/components/ui/page-header";
 import { getActorCommune } from "@/lib/communes/queries";
 import { formatNumber } from "@/lib/format";
-import { listHamletSummaries } from "@/lib/hamlets/queries";
+import { listHamletSummaries, type HamletSummary } from "@/lib/hamlets/queries";
 import { can } from "@/lib/policy";
 import { requireActor } from "@/lib/session";
 
@@ -13,22 +14,27 @@ export const metadata: Metadata = { title: "Tổng quan" };
 export default async function HomePage() {
   const actor = await requireActor();
   const [commune, hamlets] = await Promise.all([getActorCommune(actor), listHamletSummaries(actor)]);
+  const seesHouseholds = can(actor, "household.read", { communeId: actor.communeId, hamletId: actor.hamletId });
+  if (actor.role === "HAMLET_HEAD") {
+    const hamlet = hamlets[0];
+    if (!hamlet) return <EmptyState>Tài khoản của bạn chưa được gắn với xóm nào. Hãy liên hệ quản trị hệ thống của xã.</EmptyState>;
+    const canAdd = can(actor, "household.write", { communeId: actor.communeId, hamletId: hamlet.id });
+    return <MyHamlet hamlet={hamlet} communeName={commune?.name ?? ""} canAdd={canAdd} />;
+  }
   const totalActive = hamlets.reduce((sum, h) => sum + h.activeHouseholds, 0);
   const totalPoor = hamlets.reduce((sum, h) => sum + h.poorHouseholds, 0);
-  const isHamletHead = actor.role === "HAMLET_HEAD";
-  const seesHouseholds = can(actor, "household.read", { communeId: actor.communeId, hamletId: actor.hamletId });
 
   return (
     <>
-      <PageHeader title={isHamletHead ? `Xóm ${hamlets[0]?.name ?? ""}` : `Tổng quan xã ${commune?.name ?? ""}`}
-        subtitle={isHamletHead ? "Xóm của tôi" : `${commune?.district ? `Huyện ${commune.district} (cũ), ` : ""}tỉnh ${commune?.province ?? ""}`} />
+      <PageHeader title={`Tổng quan xã ${commune?.name ?? ""}`}
+        subtitle={`${commune?.district ? `Huyện ${commune.district} (cũ), ` : ""}tỉnh ${commune?.province ?? ""}`} />
       <div className="mb-6 grid grid-cols-2 gap-3 lg:grid-cols-4">
-        {!isHamletHead && <Stat label="Số xóm" value={hamlets.length} />}
+        <Stat label="Số xóm" value={hamlets.length} />
         {seesHouseholds && <Stat label="Hộ đang cư trú" value={totalActive} />}
         {seesHouseholds && <Stat label="Hộ nghèo, cận nghèo" value={totalPoor} />}
         <Stat label="Xóm có nhà văn hóa" value={hamlets.filter((h) => h.hasCulturalHouse).length} />
       </div>
-      <h2 className="mb-2 text-lg font-semibold">{isHamletHead ? "Thông tin xóm" : "Các xóm"}</h2>
+      <h2 className="mb-2 text-lg font-semibold">Các xóm</h2>
       <DataTable head={["Xóm", "Trưởng xóm", ...(seesHouseholds ? ["Hộ đang cư trú", "Hộ nghèo, cận nghèo"] : []), "Nhà văn hóa"]}>
         {hamlets.map((h) => (
           <tr key={h.id}>
@@ -42,6 +48,29 @@ export default async function HomePage() {
           </tr>
         ))}
       </DataTable>
+    </>
+  );
+}
+
+/** "Xóm của tôi": the hamlet head's start page, one column for a phone. */
+function MyHamlet({ hamlet, communeName, canAdd }: { hamlet: HamletSummary; communeName: string; canAdd: boolean }) {
+  return (
+    <>
+      <PageHeader title={`Xóm ${hamlet.name}`} subtitle={`Xóm của tôi · xã ${communeName}`} />
+      <div className="mb-5 grid grid-cols-2 gap-3">
+        <Stat label="Hộ đang cư trú" value={hamlet.activeHouseholds} />
+        <Stat label="Hộ nghèo, cận nghèo" value={hamlet.poorHouseholds} />
+      </div>
+      <div className="mb-5 grid gap-3">
+        <ButtonLink href="/registry/households" variant="secondary" className="min-h-12 text-base">Danh sách hộ của xóm</ButtonLink>
+        {canAdd && <ButtonLink href="/registry/households/new" className="min-h-12 text-base">+ Thêm hộ mới</ButtonLink>}
+      </div>
+      <Card>
+        <DetailList items={[
+          { label: "Trưởng xóm", value: hamlet.headName },
+          { label: "Nhà văn hóa", value: hamlet.hasCulturalHouse ? "Có" : "Chưa có" },
+        ]} />
+      </Card>
     </>
   );
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { HouseholdStatus } from "@/lib/generated/prisma/enums";
+import type { HouseholdStatus, PovertyStatus } from "@/lib/generated/prisma/enums";
 import { pageArgs, toPage, type Page } from "@/lib/paging";
 import { householdScope, type Actor } from "@/lib/policy";
 import { searchTerm, isUuid } from "@/lib/text";
@@ -12,7 +12,7 @@ export type HouseholdRow = {
   headName: string;
   address: string;
   phone: string | null;
-  povertyStatus: string;
+  povertyStatus: PovertyStatus;
   status: HouseholdStatus;
   hamletName: string;
   memberCount: number;

@@ -53,6 +53,24 @@ export default async function HouseholdsPage({ searchParams }: { searchParams: P
         <EmptyState>{q || hamletId || status ? "Không có hộ nào khớp với điều kiện tìm." : "Chưa có hộ nào. Bấm “Thêm hộ” để nhập hộ đầu tiên."}</EmptyState>
       ) : (
         <>
+          {/* A phone gets one column of cards; a wider screen the table. */}
+          <ul className="space-y-2 sm:hidden">
+            {result.items.map((h) => (
+              <li key={h.id}>
+                <Link href={`/registry/households/${h.id}`} className="block rounded-lg border border-slate-200 bg-white p-3 active:bg-slate-50">
+                  <span className="block font-semibold text-brand-700">{h.headName}</span>
+                  <span className="block text-sm text-slate-600">{h.address}</span>
+                  <span className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-700">
+                    {hamlets.length > 1 && <span>Xóm {h.hamletName}</span>}
+                    <span>{h.memberCount} nhân khẩu</span>
+                    {h.povertyStatus !== "NONE" && <Badge tone="amber">{POVERTY_LABEL[h.povertyStatus]}</Badge>}
+                    {h.status !== "ACTIVE" && <Badge>{HOUSEHOLD_STATUS_LABEL[h.status]}</Badge>}
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+          <div className="hidden sm:block">
           <DataTable head={["Chủ hộ", "Xóm", "Địa chỉ", "Số thành viên", "Hộ nghèo", "Tình trạng"]}>
             {result.items.map((h) => (
               <tr key={h.id} className="hover:bg-slate-50">
@@ -60,11 +78,12 @@ export default async function HouseholdsPage({ searchParams }: { searchParams: P
                 <td className="px-3 py-2">{h.hamletName}</td>
                 <td className="px-3 py-2">{h.address}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{h.memberCount}</td>
-                <td className="px-3 py-2">{h.povertyStatus === "NONE" ? "" : <Badge tone="amber">{POVERTY_LABEL[h.povertyStatus as keyof typeof POVERTY_LABEL]}</Badge>}</td>
+                <td className="px-3 py-2">{h.povertyStatus === "NONE" ? "" : <Badge tone="amber">{POVERTY_LABEL[h.povertyStatus]}</Badge>}</td>
                 <td className="px-3 py-2"><Badge tone={h.status === "ACTIVE" ? "green" : "slate"}>{HOUSEHOLD_STATUS_LABEL[h.status]}</Badge></td>
               </tr>
             ))}
           </DataTable>
+          </div>
           <Pagination base="/registry/households" query={query} page={result.page} pageCount={result.pageCount} total={result.total} />
         </>
       )}
