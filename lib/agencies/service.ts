@@ -7,8 +7,6 @@ import { searchTextOf, isUuid } from "@/lib/text";
 import { AGENCY_MSG } from "./labels";
 import type { AgencyInput } from "./schema";
 
-// Bound ids come back from the browser; anything that is not a uuid cannot name an agency.
-
 // Checked inside the transaction for a message on the name field; the unique index still decides a race (run() maps P2002).
 async function assertNameFree(tx: Tx, communeId: string, name: string, exceptId?: string) {
   const existing = await tx.agency.findFirst({

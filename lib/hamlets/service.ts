@@ -7,8 +7,6 @@ import { searchTextOf, isUuid } from "@/lib/text";
 import { HAMLET_MSG } from "./labels";
 import type { HamletInput } from "./schema";
 
-// Bound ids come back from the browser; anything that is not a uuid cannot name a hamlet.
-
 /** Today's calendar date in Vietnam, as the UTC midnight a `@db.Date` column stores. */
 function todayInVietnam(now = new Date()): Date {
   const ymd = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);

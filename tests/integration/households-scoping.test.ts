@@ -77,7 +77,8 @@ describe("a hamlet head", () => {
     const before = await countRows();
     await expect(createHousehold(w.actors.headA, householdInput(w.hamletB.id))).rejects.toMatchObject({
       code: "FORBIDDEN",
-      message: MSG.forbidden,
+      message: HOUSEHOLD_MSG.hamletOutOfScope,
+      fieldErrors: { hamletId: [HOUSEHOLD_MSG.hamletOutOfScope] },
     });
     expect(await countRows()).toEqual(before);
   });
