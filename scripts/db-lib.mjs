@@ -22,10 +22,14 @@ export async function startEmbedded({ dataDir, port, database }) {
   const user = "vanhoa";
   const password = "vanhoa";
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
-  // As root the server runs as "postgres", which must be able to reach the data folder.
+  // As root the server runs as "postgres", which must be able to pass through the folders above its data
+  // (search permission only: nothing becomes readable).
   if (process.getuid?.() === 0) {
     for (let dir = path.dirname(dataDir); dir !== path.dirname(dir); dir = path.dirname(dir)) {
-      try { fs.chmodSync(dir, fs.statSync(dir).mode | 0o005); } catch { /* not ours to change */ }
+      try {
+        const mode = fs.statSync(dir).mode;
+        if ((mode & 0o001) === 0) fs.chmodSync(dir, mode | 0o001);
+      } catch { /* not ours to change */ }
     }
   }
   const server = new EmbeddedPostgres({

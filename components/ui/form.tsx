@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useState } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/result";
@@ -37,9 +37,15 @@ export function useFormAction<T, V extends object = Record<never, string>>(
   return { state, formAction, pending, err, value, errors, formKey };
 }
 
-/** The message of a refused save, above the fields. */
+/** The message of a refused save, above the fields; focus moves to the first field to fix (or to the message). */
 export function FormErrorBanner({ error }: { error?: { message: string } }) {
-  return error ? <Alert>{error.message}</Alert> : null;
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!error) return;
+    const firstInvalid = ref.current?.closest("form")?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    (firstInvalid ?? ref.current)?.focus();
+  }, [error]);
+  return error ? <div ref={ref} tabIndex={-1} className="outline-none"><Alert>{error.message}</Alert></div> : null;
 }
 
 /** The version the user is editing, for the optimistic lock; absent when creating. */

@@ -59,6 +59,7 @@ test("an invalid household form shows Vietnamese errors beside the fields, keeps
   await expect(member.getByText("Vui lòng chọn quan hệ với chủ hộ.")).toBeVisible();
   await expect(member.getByText("Năm sinh phải từ 1900 đến")).toBeVisible();
   await expect(page.getByLabel("Địa chỉ")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Năm sinh chủ hộ")).toBeFocused(); // the first field to fix
 
   await expect(page.getByLabel("Họ và tên chủ hộ")).toHaveValue(headName);
   await expect(page.getByLabel("Năm sinh chủ hộ")).toHaveValue("1850");
