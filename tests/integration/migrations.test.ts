@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -31,6 +32,19 @@ describe("migrations", () => {
       expect(row.finished_at).not.toBeNull();
     }
   });
+
+  it("leave no difference between the migrations and schema.prisma (prisma migrate diff)", () => {
+    // Prisma replays the migrations into a scratch database and compares the result with the schema: a column,
+    // index or constraint in one and not the other exits 2 and prints the SQL that would close the gap.
+    const root = path.resolve(__dirname, "../..");
+    const diff = spawnSync(
+      process.execPath,
+      [path.join(root, "scripts/prisma.mjs"), "migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema", "prisma/schema.prisma", "--exit-code"],
+      { cwd: root, env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL }, encoding: "utf8", timeout: 120_000 },
+    );
+    expect(diff.stdout + diff.stderr).toContain("No difference detected");
+    expect(diff.status).toBe(0);
+  }, 120_000);
 
   it("created one table per model and nothing else", async () => {
     const tables = await db.$queryRawUnsafe<{ tablename: string }[]>(
