@@ -395,6 +395,7 @@ export async function seedDemo(db: PrismaClient): Promise<SeedResult> {
       communeId: data.communeId,
       username: u.username,
       fullName: u.fullName,
+      searchText: searchTextOf(u.username, u.fullName),
       passwordHash,
       role: u.role,
       hamletId,

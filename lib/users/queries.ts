@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { pageArgs, toPage, type Page } from "@/lib/paging";
 import { userScope, type Actor, type Role } from "@/lib/policy";
-import { isUuid } from "@/lib/text";
+import { isUuid, searchTerm } from "@/lib/text";
 
 export type UserFilters = { q?: string; page: number };
 
@@ -17,12 +17,12 @@ export type UserRow = {
   lastLoginAt: Date | null;
 };
 
-/** The commune's accounts, by username; q matches the username or (case-insensitively) the full name. */
+/** The commune's accounts, by username; q matches the username or the full name, ignoring accents and case. */
 export async function listUsers(actor: Actor, filters: UserFilters): Promise<Page<UserRow>> {
-  const q = filters.q?.trim();
+  const q = searchTerm(filters.q);
   const where: Prisma.UserWhereInput = {
     ...userScope(actor),
-    ...(q ? { OR: [{ username: { contains: q.toLowerCase() } }, { fullName: { contains: q, mode: "insensitive" } }] } : {}),
+    ...(q ? { searchText: { contains: q } } : {}),
   };
   const [rows, total] = await Promise.all([
     db.user.findMany({

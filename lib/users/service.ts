@@ -5,7 +5,7 @@ import { db, type Tx } from "@/lib/db";
 import { authorize, userScope, type Actor, type Role } from "@/lib/policy";
 import { DomainError, MSG } from "@/lib/result";
 import { USER_MSG } from "./labels";
-import { isUuid } from "@/lib/text";
+import { isUuid, searchTextOf } from "@/lib/text";
 import { type CreateUserInput, type ResetPasswordInput, type UpdateUserInput } from "./schema";
 
 const BCRYPT_COST = 10;
@@ -45,7 +45,10 @@ export async function createUser(actor: Actor, input: CreateUserInput): Promise<
       throw new DomainError("CONFLICT", message, { username: [message] });
     }
     const user = await tx.user.create({
-      data: { communeId: actor.communeId, username: input.username, fullName: input.fullName, role: input.role, hamletId, passwordHash },
+      data: {
+        communeId: actor.communeId, username: input.username, fullName: input.fullName, role: input.role, hamletId, passwordHash,
+        searchText: searchTextOf(input.username, input.fullName),
+      },
       select: { id: true },
     });
     await recordAudit(tx, actor, {
@@ -66,7 +69,10 @@ export async function updateUser(actor: Actor, id: string, input: UpdateUserInpu
       throw new DomainError("RULE_VIOLATION", USER_MSG.cannotChangeOwnRole, { role: [USER_MSG.cannotChangeOwnRole] });
     }
     const hamletId = await hamletForRole(tx, actor, input.role, input.hamletId);
-    await tx.user.update({ where: { id: current.id }, data: { fullName: input.fullName, role: input.role, hamletId } });
+    await tx.user.update({
+      where: { id: current.id },
+      data: { fullName: input.fullName, role: input.role, hamletId, searchText: searchTextOf(current.username, input.fullName) },
+    });
     await recordAudit(tx, actor, {
       action: "user.update",
       entityType: "User",

@@ -57,12 +57,15 @@ export type ActorOptions = {
 /** Creates a user and returns the Actor the session would carry for them. */
 export async function makeActor(role: Role, options: ActorOptions): Promise<Actor> {
   const n = next();
+  const username = options.username ?? `${role.toLowerCase()}${n}`;
+  const fullName = options.fullName ?? `Người Dùng ${n}`;
   const user = await db.user.create({
     data: {
       communeId: options.communeId,
       hamletId: options.hamletId ?? null,
-      username: options.username ?? `${role.toLowerCase()}${n}`,
-      fullName: options.fullName ?? `Người Dùng ${n}`,
+      username,
+      fullName,
+      searchText: searchTextOf(username, fullName),
       passwordHash: options.password ? bcrypt.hashSync(options.password, 4) : TEST_PASSWORD_HASH,
       role,
       isActive: options.isActive ?? true,

@@ -96,7 +96,7 @@ const ROWS = {
   },
   User: {
     id: ids.user, communeId: ids.commune, username: "truongxom", fullName: "Ma Văn Thắng", passwordHash: "$2b$04$notarealhash",
-    role: "HAMLET_HEAD", hamletId: ids.hamlet, isActive: false, lastLoginAt: later, createdAt: at, updatedAt: later,
+    role: "HAMLET_HEAD", hamletId: ids.hamlet, isActive: false, searchText: "truongxom ma van thang", lastLoginAt: later, createdAt: at, updatedAt: later,
   },
   LoginAttempt: { id: 9_001n, username: "truongxom", ip: "127.0.0.1", isSuccess: true, attemptedAt: at },
   AuditLog: {

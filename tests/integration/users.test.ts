@@ -77,6 +77,20 @@ describe("createUser", () => {
   });
 });
 
+describe("listUsers", () => {
+  it("finds accounts by username or full name, ignoring accents and case, also after a rename", async () => {
+    const { id } = await createUser(w.actors.admin, input({ fullName: "Đinh Thị Ngọc Ánh" }));
+    const find = async (q: string) => (await listUsers(w.actors.admin, { q, page: 1 })).items.map((u) => u.id);
+    expect(await find("dinh thi ngoc anh")).toEqual([id]);
+    expect(await find("ĐINH THỊ")).toEqual([id]);
+    expect(await find("CANBO.MOI")).toEqual([id]);
+    expect(await find("%")).toEqual([]); // a LIKE wildcard typed in the box matches only itself
+    await updateUser(w.actors.admin, id, { fullName: "Lò Văn Mạnh", role: "OFFICER", hamletId: undefined });
+    expect(await find("ngoc anh")).toEqual([]);
+    expect(await find("lo van manh")).toEqual([id]);
+  });
+});
+
 describe("changing an account", () => {
   it("updates the profile and audits before and after", async () => {
     await updateUser(w.actors.admin, w.actors.leader.id, { fullName: "Tên Mới", role: "COMMITTEE", hamletId: undefined });
