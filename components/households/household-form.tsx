@@ -5,6 +5,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { type FormActionFn, FormErrorBanner, FormFooter, useFormAction, VersionField } from "@/components/ui/form";
 import { HOUSEHOLD_STATUS_LABEL, POVERTY_LABEL, RELATIONSHIP_LABEL } from "@/lib/households/labels";
 import { optionsOf } from "@/lib/options";
+import type { Option } from "@/lib/options";
 
 type MemberDraft = { key: number; fullName: string; birthYear: string; relationship: string };
 
@@ -34,7 +35,7 @@ function membersFromValues(values: Record<string, string>): MemberDraft[] {
 export function HouseholdForm({ action, initial, hamlets, cancelHref, submitLabel }: {
   action: FormActionFn<{ id: string }>;
   initial: HouseholdFormValues;
-  hamlets: { value: string; label: string }[];
+  hamlets: Option[];
   cancelHref: string;
   submitLabel: string;
 }) {

@@ -1,4 +1,5 @@
 import type { ComponentProps, ReactNode } from "react";
+import type { Option } from "@/lib/options";
 
 type Common = { name: string; label: string; errors?: string[]; hint?: string; required?: boolean };
 
@@ -37,7 +38,7 @@ export function TextField({ name, label, errors, hint, required, className = "",
 }
 
 export function SelectField({ name, label, errors, hint, required, options, placeholder, className = "", ...props }:
-  Common & Omit<ComponentProps<"select">, "name"> & { options: { value: string; label: string }[]; placeholder?: string }) {
+  Common & Omit<ComponentProps<"select">, "name"> & { options: Option[]; placeholder?: string }) {
   const id = props.id ?? idOf(name);
   return (
     <Wrapper name={name} label={label} errors={errors} hint={hint} required={required} id={id}>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { formatNumber } from "@/lib/format";
+import type { Option } from "@/lib/options";
 
 type Query = Record<string, string | undefined>;
 
@@ -24,6 +25,22 @@ export function SearchForm({ action, q, placeholder, children }: { action: strin
       {children}
       <button className="min-h-11 rounded-md bg-slate-800 px-4 text-sm font-semibold text-white hover:bg-slate-900">Tìm</button>
     </form>
+  );
+}
+
+/** A filter for a GET form: "all" first, then the options; the choice goes into the URL as `name`. */
+export function FilterSelect({ name, label, all, options, value, showLabel = false }: {
+  name: string; label: string; all: string; options: Option[]; value?: string; showLabel?: boolean;
+}) {
+  const id = `filter-${name}`;
+  return (
+    <div className={showLabel ? "min-w-0 flex-1 basis-48 space-y-1" : undefined}>
+      <label htmlFor={id} className={showLabel ? "block text-sm font-medium text-slate-800" : "sr-only"}>{label}</label>
+      <select id={id} name={name} defaultValue={value ?? ""} className="min-h-11 w-full rounded-md border border-slate-300 bg-white px-2 text-base">
+        <option value="">{all}</option>
+        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      </select>
+    </div>
   );
 }
 

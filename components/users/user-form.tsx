@@ -4,6 +4,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { type FormActionFn, FormErrorBanner, FormFooter, useFormAction } from "@/components/ui/form";
 import { ROLE_OPTIONS } from "@/lib/users/labels";
 import { PasswordFields } from "./password-fields";
+import type { Option } from "@/lib/options";
 
 export type UserFormValues = { username: string; fullName: string; role: string; hamletId: string };
 
@@ -14,7 +15,7 @@ export type UserFormValues = { username: string; fullName: string; role: string;
 export function UserForm({ action, initial, hamlets, cancelHref, submitLabel, isCreate, isSelf = false }: {
   action: FormActionFn<{ id: string }>;
   initial: UserFormValues;
-  hamlets: { value: string; label: string }[];
+  hamlets: Option[];
   cancelHref: string;
   submitLabel: string;
   isCreate: boolean;

@@ -5,6 +5,7 @@ import { pageArgs, toPage, type Page } from "@/lib/paging";
 import { auditScope, can, type Actor } from "@/lib/policy";
 import { compareVi, isUuid } from "@/lib/text";
 import { actionLabel, describeChanges, entityLabel, entityPage, hamletIdsIn, subjectName, type AuditChange } from "./labels";
+import type { Option } from "@/lib/options";
 
 export type AuditFilters = { entityType?: string; username?: string; action?: string; page: number };
 
@@ -22,8 +23,6 @@ export type AuditRow = {
   href: string | null;
   changes: AuditChange[];
 };
-
-export type Option = { value: string; label: string };
 
 /** The commune's audit trail, newest first, paged by the database. */
 export async function listAuditEntries(actor: Actor, filters: AuditFilters): Promise<Page<AuditRow>> {

@@ -4,9 +4,10 @@ import type { HamletKind } from "@/lib/generated/prisma/enums";
 import { pageArgs, toPage, type Page } from "@/lib/paging";
 import { hamletScope, type Actor } from "@/lib/policy";
 import { searchTerm, isUuid } from "@/lib/text";
+import type { Option } from "@/lib/options";
 
 /** Hamlets the actor may see, for pickers and filters (a hamlet head gets only their own). */
-export async function listHamletOptions(actor: Actor): Promise<{ value: string; label: string }[]> {
+export async function listHamletOptions(actor: Actor): Promise<Option[]> {
   const rows = await db.hamlet.findMany({ where: hamletScope(actor), orderBy: { name: "asc" }, select: { id: true, name: true } });
   return rows.map((r) => ({ value: r.id, label: r.name }));
 }
@@ -37,7 +38,6 @@ export type HamletRow = {
   hasCulturalHouse: boolean;
   activeHouseholds: number;
 };
-
 
 /** One page of the hamlets the actor may see, searched without accents, with active households counted by the database. */
 export async function listHamlets(actor: Actor, filters: HamletFilters): Promise<Page<HamletRow>> {

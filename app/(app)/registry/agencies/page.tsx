@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { ButtonLink } from "@/components/ui/button";
-import { DataTable, EmptyState, Pagination, SearchForm } from "@/components/ui/list-controls";
+import { DataTable, EmptyState, FilterSelect, Pagination, SearchForm } from "@/components/ui/list-controls";
 import { PageHeader } from "@/components/ui/page-header";
 import { AGENCY_KIND_LABEL } from "@/lib/agencies/labels";
 import { listAgencies } from "@/lib/agencies/queries";
@@ -30,10 +30,7 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
       <PageHeader title="Cơ quan, đơn vị, doanh nghiệp" subtitle="Các cơ quan nhà nước, đơn vị sự nghiệp và doanh nghiệp trên địa bàn xã"
         actions={canWrite ? <ButtonLink href="/registry/agencies/new">+ Thêm cơ quan, đơn vị</ButtonLink> : null} />
       <SearchForm action="/registry/agencies" q={q} placeholder="Tìm theo tên đơn vị, người đứng đầu, công đoàn cơ sở (gõ không dấu cũng được)">
-        <select name="kind" defaultValue={kind ?? ""} aria-label="Lọc theo loại hình" className="min-h-11 rounded-md border border-slate-300 bg-white px-2">
-          <option value="">Mọi loại hình</option>
-          {KINDS.map((k) => <option key={k.value} value={k.value}>{k.label}</option>)}
-        </select>
+        <FilterSelect name="kind" label="Lọc theo loại hình" all="Mọi loại hình" options={KINDS} value={kind} />
       </SearchForm>
       {result.total === 0 ? (
         <EmptyState>

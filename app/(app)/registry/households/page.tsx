@@ -2,13 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { ButtonLink } from "@/components/ui/button";
-import { DataTable, EmptyState, Pagination, SearchForm } from "@/components/ui/list-controls";
+import { DataTable, EmptyState, FilterSelect, Pagination, SearchForm } from "@/components/ui/list-controls";
 import { Badge, PageHeader } from "@/components/ui/page-header";
-import type { HouseholdStatus } from "@/lib/generated/prisma/enums";
 import { listHamletOptions } from "@/lib/hamlets/queries";
 import { HOUSEHOLD_STATUS_LABEL, POVERTY_LABEL } from "@/lib/households/labels";
 import { listHouseholds } from "@/lib/households/queries";
-import { valueOf } from "@/lib/options";
+import { optionsOf, valueOf } from "@/lib/options";
 import { pageParam, param } from "@/lib/paging";
 import { can } from "@/lib/policy";
 import { requireActor } from "@/lib/session";
@@ -16,7 +15,6 @@ import { isUuid } from "@/lib/text";
 
 export const metadata: Metadata = { title: "Hộ gia đình" };
 
-const STATUSES = Object.keys(HOUSEHOLD_STATUS_LABEL) as HouseholdStatus[];
 
 export default async function HouseholdsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
@@ -38,16 +36,8 @@ export default async function HouseholdsPage({ searchParams }: { searchParams: P
       <PageHeader title="Hộ gia đình" subtitle={actor.role === "HAMLET_HEAD" ? `Các hộ của xóm ${hamlets[0]?.label ?? ""}` : "Sổ hộ gia đình của xã"}
         actions={can(actor, "household.write", own) ? <ButtonLink href="/registry/households/new">+ Thêm hộ</ButtonLink> : null} />
       <SearchForm action="/registry/households" q={q} placeholder="Tìm theo tên chủ hộ, địa chỉ, số điện thoại (gõ không dấu cũng được)">
-        {hamlets.length > 1 && (
-          <select name="hamlet" defaultValue={hamletId ?? ""} aria-label="Lọc theo xóm" className="min-h-11 rounded-md border border-slate-300 bg-white px-2">
-            <option value="">Tất cả xóm</option>
-            {hamlets.map((h) => <option key={h.value} value={h.value}>{h.label}</option>)}
-          </select>
-        )}
-        <select name="status" defaultValue={statusParam ?? ""} aria-label="Lọc theo tình trạng" className="min-h-11 rounded-md border border-slate-300 bg-white px-2">
-          <option value="">Mọi tình trạng</option>
-          {STATUSES.map((s) => <option key={s} value={s}>{HOUSEHOLD_STATUS_LABEL[s]}</option>)}
-        </select>
+        {hamlets.length > 1 && <FilterSelect name="hamlet" label="Lọc theo xóm" all="Tất cả xóm" options={hamlets} value={hamletId} />}
+        <FilterSelect name="status" label="Lọc theo tình trạng" all="Mọi tình trạng" options={optionsOf(HOUSEHOLD_STATUS_LABEL)} value={statusParam} />
       </SearchForm>
       {result.total === 0 ? (
         <EmptyState>{q || hamletId || status ? "Không có hộ nào khớp với điều kiện tìm." : "Chưa có hộ nào. Bấm “Thêm hộ” để nhập hộ đầu tiên."}</EmptyState>
