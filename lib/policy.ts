@@ -24,6 +24,16 @@ export const PERMISSIONS = [
   "agency.write",
   "user.manage",
   "audit.read",
+  "campaign.read",
+  "campaign.manage",
+  "review.read",
+  "review.write",
+  "review.verify",
+  "violation.read",
+  "violation.write",
+  "decision.read",
+  "decision.draft",
+  "decision.approve",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -36,6 +46,18 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   "agency.write": ["OFFICER"],
   "user.manage": ["ADMIN"],
   "audit.read": ["ADMIN", "OFFICER"],
+  // The yearly cycle: the officer sets up the year and checks dossiers; the hamlet head records the meeting;
+  // the leader approves decisions; the committee follows along. Violation reasons are sensitive personal data.
+  "campaign.read": ["OFFICER", "LEADER", "COMMITTEE", "HAMLET_HEAD"],
+  "campaign.manage": ["OFFICER"],
+  "review.read": ["OFFICER", "LEADER", "COMMITTEE", "HAMLET_HEAD"],
+  "review.write": ["OFFICER", "HAMLET_HEAD"],
+  "review.verify": ["OFFICER"],
+  "violation.read": ["OFFICER", "LEADER", "HAMLET_HEAD"],
+  "violation.write": ["OFFICER"],
+  "decision.read": ["OFFICER", "LEADER", "COMMITTEE"],
+  "decision.draft": ["OFFICER"],
+  "decision.approve": ["LEADER"],
 };
 
 /** Where the row sits; a permission holds only inside the actor's commune, and for a hamlet head, their hamlet. */
@@ -71,10 +93,23 @@ export function hamletScope(actor: Actor) {
 }
 
 export function householdScope(actor: Actor) {
-  if (!can(actor, "household.read", actor.role === "HAMLET_HEAD" ? { hamletId: actor.hamletId } : undefined)) return NOTHING;
+  return hamletRowScope(actor, "household.read");
+}
+
+/** Rows that belong to a hamlet (reviews, assessments, registrations, awards): the commune, or the own hamlet. */
+export function hamletRowScope(actor: Actor, permission: Permission) {
+  if (!can(actor, permission, actor.role === "HAMLET_HEAD" ? { communeId: actor.communeId, hamletId: actor.hamletId } : undefined)) {
+    return NOTHING;
+  }
   return actor.role === "HAMLET_HEAD"
     ? { communeId: actor.communeId, hamletId: actor.hamletId ?? "" }
     : { communeId: actor.communeId };
+}
+
+/** Commune-wide rows (campaign years, rule and criteria sets, decisions) readable with `permission`. */
+export function communeScope(actor: Actor, permission: Permission) {
+  const own = actor.role === "HAMLET_HEAD" ? { communeId: actor.communeId, hamletId: actor.hamletId } : undefined;
+  return can(actor, permission, own) ? { communeId: actor.communeId } : NOTHING;
 }
 
 export function agencyScope(actor: Actor) {

@@ -5,6 +5,9 @@ export type NavItem = { href: string; label: string; permission?: Permission };
 
 const OFFICE_NAV: NavItem[] = [
   { href: "/", label: "Tổng quan" },
+  { href: "/review", label: "Bình xét", permission: "review.read" },
+  { href: "/decisions", label: "Quyết định", permission: "decision.read" },
+  { href: "/campaign", label: "Năm thi đua", permission: "campaign.manage" },
   { href: "/registry/households", label: "Hộ gia đình", permission: "household.read" },
   { href: "/registry/hamlets", label: "Xóm", permission: "hamlet.read" },
   { href: "/registry/agencies", label: "Cơ quan, đơn vị", permission: "agency.read" },
@@ -14,6 +17,7 @@ const OFFICE_NAV: NavItem[] = [
 
 const HAMLET_HEAD_NAV: NavItem[] = [
   { href: "/", label: "Xóm của tôi" },
+  { href: "/review", label: "Bình xét", permission: "review.read" },
   { href: "/registry/households", label: "Hộ gia đình", permission: "household.read" },
 ];
 
