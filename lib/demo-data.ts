@@ -107,3 +107,147 @@ export const MOBILE_PREFIXES: readonly string[] = [
   "032", "033", "034", "035", "036", "037", "038", "039", "081", "082", "083", "084", "085", "086", "088", "089",
   "090", "091", "093", "094", "096", "097", "098",
 ];
+
+// ---- The "Gia đình văn hóa" cycle (lib/demo-cycle.ts) ----
+
+const MOVEMENT = "Phong trào \u201cToàn dân đoàn kết xây dựng đời sống văn hóa\u201d";
+
+/** The years the demo holds: two decided, the last in progress. */
+export const DEMO_YEARS = [2022, 2023, 2024] as const;
+export type DemoYear = (typeof DEMO_YEARS)[number];
+
+/**
+ * The commune plan of 2024 (/work/shared/seed-plan-2024.txt) and the plans it cites, top down. The source leaves
+ * the plan's own number blank ("Số: /KH-BCĐ"), so the demo does too.
+ */
+export const DEMO_PLAN_2024 = {
+  planNumber: null,
+  planDate: "2024-03-21",
+  planIssuer: `Ban Chỉ đạo ${MOVEMENT} xã Kim Phượng`,
+  planTitle: `Thực hiện ${MOVEMENT} xã Kim Phượng năm 2024`,
+  refs: [
+    { issuer: `Ban Chỉ đạo Trung ương ${MOVEMENT}`, number: "463/KH-BCĐ", date: "2024-02-02", title: "Kế hoạch công tác năm 2024" },
+    {
+      issuer: "Ủy ban nhân dân tỉnh Thái Nguyên", number: "3112/QĐ-UBND", date: "2022-12-13",
+      title: `Phê duyệt Kế hoạch thực hiện ${MOVEMENT} trên địa bàn tỉnh Thái Nguyên đến năm 2026`,
+    },
+    { issuer: `Ban Chỉ đạo ${MOVEMENT} tỉnh Thái Nguyên`, number: "648/KH-BCĐ", date: "2024-03-13", title: `Triển khai thực hiện ${MOVEMENT} năm 2024` },
+    {
+      issuer: "Ủy ban nhân dân huyện Định Hóa", number: "06/KH-UBND", date: "2024-01-05",
+      title: `Triển khai, thực hiện ${MOVEMENT} trên địa bàn huyện Định Hóa đến năm 2026`,
+    },
+    { issuer: `Ban Chỉ đạo ${MOVEMENT} huyện Định Hóa`, number: "80/KH-BCĐ", date: "2024-03-18", title: `Triển khai thực hiện ${MOVEMENT} năm 2024` },
+  ],
+} as const;
+
+/**
+ * Căn cứ of the 2022 and 2023 decisions, one per line (FORMS.md §1.5 layout). Both were issued before Luật Thi đua,
+ * khen thưởng 2022 (in force 01/01/2024) and Nghị định 86/2023 (07/12/2023), so they cite the instruments then in force.
+ */
+const BASIS_BEFORE_2024 = [
+  "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;",
+  "Căn cứ Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003; Luật sửa đổi, bổ sung một số điều của Luật Thi đua, khen thưởng ngày 14 tháng 6 năm 2005 và ngày 16 tháng 11 năm 2013;",
+  "Căn cứ Nghị định số 122/2018/NĐ-CP ngày 17 tháng 9 năm 2018 của Chính phủ quy định về xét tặng danh hiệu \u201cGia đình văn hóa\u201d; \u201cThôn văn hóa\u201d, \u201cLàng văn hóa\u201d, \u201cẤp văn hóa\u201d, \u201cBản văn hóa\u201d, \u201cTổ dân phố văn hóa\u201d;",
+];
+
+/** The issued award decision of each decided year (Mẫu 10 layout), signed by the chairman in person. */
+export const DEMO_AWARD_DECISIONS: Record<2022 | 2023, { number: number; draftedOn: string; issuedOn: string; legalBasis: string }> = {
+  2022: {
+    number: 215, draftedOn: "2022-12-02", issuedOn: "2022-12-05",
+    legalBasis: [...BASIS_BEFORE_2024, "Theo đề nghị của Trưởng các xóm và công chức Văn hóa - Xã hội."].join("\n"),
+  },
+  2023: {
+    number: 198, draftedOn: "2023-12-01", issuedOn: "2023-12-04",
+    legalBasis: [...BASIS_BEFORE_2024, "Theo đề nghị của Trưởng các xóm và công chức Văn hóa - Xã hội."].join("\n"),
+  },
+};
+
+/**
+ * A 2023 decision cancelling two 2022 awards on ground d): two members of households in one xóm were fined in 2023
+ * for gambling in September 2022, inside the 2022 period the title counted.
+ */
+export const DEMO_CANCELLATION = {
+  awardYear: 2022,
+  hamletName: "Bản Mới",
+  number: 87,
+  draftedOn: "2023-06-08",
+  issuedOn: "2023-06-12",
+  occurredOn: "2022-09-24",
+  fines: [
+    { number: 45, date: "2023-04-18" },
+    { number: 46, date: "2023-04-18" },
+  ],
+  fineIssuer: "Trưởng Công an huyện Định Hóa",
+  legalBasis: [
+    ...BASIS_BEFORE_2024,
+    "Căn cứ Quyết định số 215/QĐ-UBND ngày 05/12/2022 của Chủ tịch Ủy ban nhân dân xã Kim Phượng về việc tặng danh hiệu \u201cGia đình văn hóa\u201d năm 2022;",
+    "Theo đề nghị của công chức Văn hóa - Xã hội.",
+  ].join("\n"),
+  cancelReason:
+    "Thành viên của 02 hộ gia đình bị xử phạt vi phạm hành chính về hành vi đánh bạc trái phép xảy ra ngày 24/09/2022, "
+    + "trong thời gian tính thành tích năm 2022 (Quyết định số 45/QĐ-XPHC và số 46/QĐ-XPHC ngày 18/04/2023 của Trưởng Công an huyện Định Hóa).",
+} as const;
+
+export type DemoReviewPlan = {
+  hamlet: string;
+  status: "MEETING" | "NOTICE" | "SUBMITTED" | "RETURNED" | "ACCEPTED";
+  meetingDay: number;
+  objection?: "PENDING" | "UPHELD";
+};
+
+/**
+ * Where each xóm stands in 2024 (the demo is "as of" late November 2024). Bản Lác, the demo hamlet head's xóm, and
+ * Kim Tiến have registered but not met, so a user can hold a whole meeting from scratch.
+ */
+export const DEMO_REVIEWS_2024: readonly DemoReviewPlan[] = [
+  { hamlet: "Bản Mới", status: "ACCEPTED", meetingDay: 5 },
+  { hamlet: "Thái Chi", status: "ACCEPTED", meetingDay: 6 },
+  { hamlet: "Kim Tân", status: "ACCEPTED", meetingDay: 7 },
+  { hamlet: "Đồng Đình", status: "ACCEPTED", meetingDay: 8 },
+  { hamlet: "Kim Sơn", status: "ACCEPTED", meetingDay: 8 },
+  { hamlet: "Ao Sen", status: "SUBMITTED", meetingDay: 9 },
+  { hamlet: "Phai Đá", status: "SUBMITTED", meetingDay: 10 },
+  { hamlet: "Khau Lai", status: "SUBMITTED", meetingDay: 11 },
+  { hamlet: "Nà Mòn", status: "RETURNED", meetingDay: 6 },
+  { hamlet: "Bản Cái", status: "NOTICE", meetingDay: 12, objection: "PENDING" },
+  { hamlet: "Pác Cáp", status: "NOTICE", meetingDay: 13, objection: "UPHELD" },
+  { hamlet: "Nà Kẻ", status: "MEETING", meetingDay: 14 },
+];
+
+/** Why the officer sent Nà Mòn's dossier back. */
+export const DEMO_RETURN_REASON =
+  "Biên bản họp chưa ghi số người có mặt của Chi hội Phụ nữ và chưa có chữ ký của Trưởng ban Công tác Mặt trận xóm; đề nghị bổ sung và nộp lại.";
+
+export const DEMO_OBJECTIONS = {
+  PENDING: {
+    content: "Con trai của hộ thường xuyên uống rượu, gây ồn ào, mất trật tự vào buổi tối; tổ hòa giải xóm đã nhắc nhở nhưng chưa chuyển biến. Đề nghị xem xét lại việc đề nghị công nhận hộ này.",
+  },
+  UPHELD: {
+    content: "Hộ thả rông trâu làm hư hại hoa màu của các hộ lân cận, đã được tổ hòa giải xóm nhắc nhở nhiều lần nhưng chưa khắc phục, chưa thực hiện đúng hương ước của xóm.",
+    resolution: "Ban Công tác Mặt trận xóm đã xác minh: nội dung phản ánh đúng; hộ chưa thực hiện cam kết theo hương ước xóm. Thống nhất đưa hộ ra khỏi danh sách đề nghị công nhận.",
+  },
+} as const;
+
+/** Standard items a meeting most often finds not met (A2: weddings and funerals, B3/B4: community life…). */
+export const DEMO_UNMET_CODES: Weighted<string> = [
+  ["B4", 20], ["B3", 18], ["A2", 12], ["B2", 10], ["C1", 10], ["A3", 8], ["B5", 8], ["A4", 6], ["C2", 5], ["B6", 3],
+];
+
+/** Violations on record (Điều 6 khoản 4): what was done and who decided it. */
+export const DEMO_VIOLATION_KINDS: Weighted<{
+  category: "E1" | "E2" | "E3" | "E4";
+  document: "XPHC" | "KTBC";
+  issuer: string;
+  act: string;
+}> = [
+  [{ category: "E4", document: "XPHC", issuer: "Trưởng Công an xã Kim Phượng", act: "Đánh bạc trái phép." }, 22],
+  [{ category: "E4", document: "XPHC", issuer: "Trưởng Công an xã Kim Phượng", act: "Gây rối trật tự công cộng." }, 18],
+  [{ category: "E4", document: "XPHC", issuer: "Chủ tịch Ủy ban nhân dân xã Kim Phượng", act: "Bạo lực gia đình." }, 12],
+  [{ category: "E4", document: "XPHC", issuer: "Trưởng Công an xã Kim Phượng", act: "Vi phạm quy định về phòng cháy, chữa cháy (đốt nương rẫy gây cháy lan)." }, 6],
+  [{ category: "E2", document: "XPHC", issuer: "Chủ tịch Ủy ban nhân dân huyện Định Hóa", act: "Không chấp hành lệnh gọi nhập ngũ." }, 14],
+  [{ category: "E3", document: "XPHC", issuer: "Chủ tịch Ủy ban nhân dân xã Kim Phượng", act: "Tổ chức tảo hôn." }, 10],
+  [{ category: "E1", document: "KTBC", issuer: "Cơ quan Cảnh sát điều tra Công an huyện Định Hóa", act: "Bị khởi tố về tội trộm cắp tài sản." }, 6],
+];
+
+/** Where a xóm without a cultural house posts its list. */
+export const DEMO_NOTICE_CHANNEL_NO_HOUSE = "Bảng tin tại nhà trưởng xóm và loa truyền thanh xóm";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseIsoDate } from "@/lib/dates";
 import { cleanText } from "@/lib/text";
 
 // Building blocks for form schemas: FormData gives strings, so each helper trims, and turns "" into undefined
@@ -73,6 +74,24 @@ export const checkbox = z
   .string()
   .optional()
   .transform((v) => v === "on" || v === "true");
+
+/** An optional "YYYY-MM-DD" (what <input type="date"> posts) as a UTC-midnight Date; "" means none. */
+export const optionalDate = (label: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === "") return undefined;
+      const date = parseIsoDate(v);
+      if (!date || date.getUTCFullYear() < 1900 || date.getUTCFullYear() > 2100) {
+        ctx.addIssue({ code: "custom", message: `${capitalise(label)} không hợp lệ (ngày/tháng/năm).` });
+        return z.NEVER;
+      }
+      return date;
+    });
+
+export const requiredDate = (label: string) =>
+  optionalDate(label).pipe(z.date({ error: `Vui lòng nhập ${label}.` }));
 
 export const versionField = z.coerce.number().int().min(1);
 

@@ -1,7 +1,6 @@
-// Demo data for Kim Phượng commune (Định Hóa, Thái Nguyên): 14 xóm, ≈1,300 households, 12 agencies, 5 users.
-// Run with `npx tsx prisma/seed.ts` (needs DATABASE_URL) or call seedDemo() from code. Idempotent and deterministic.
+// Demo data for Kim Phượng commune (Định Hóa, Thái Nguyên): 14 xóm, ≈1,300 households, 12 agencies, 5 users, and the
+// "Gia đình văn hóa" cycle of 2022–2024 (lib/demo-cycle.ts). Run with `npx tsx prisma/seed.ts` (needs DATABASE_URL) or call seedDemo() from code. Idempotent and deterministic.
 
-import { createHash } from "node:crypto";
 import { realpathSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,6 +12,7 @@ import {
   PovertyStatus,
   Relationship,
   Role,
+  type Prisma,
 } from "../lib/generated/prisma/client";
 import {
   DEMO_AGENCIES,
@@ -29,8 +29,11 @@ import {
   MALE_MIDDLE_OLDER,
   MALE_MIDDLE_YOUNGER,
   MOBILE_PREFIXES,
-  type Weighted,
 } from "../lib/demo-data";
+import { buildCycle, cycleSummaryLines, summarizeCycle, type CycleRows, type CycleSummary } from "../lib/demo-cycle";
+import { Rng, demoId } from "../lib/demo-random";
+import { ensureDefaultSets } from "../lib/campaign/sets";
+import type { Tx } from "../lib/db";
 import { dedupeKeyOf, searchTextOf } from "../lib/text";
 
 export const DEMO_PASSWORD = "vanhoa2024";
@@ -46,7 +49,7 @@ export const DEMO_USERS: { username: string; role: Role; fullName: string; hamle
 const SEED = 0x4b1e_2024; // fixed PRNG seed: every run builds the same data
 const CURRENT_YEAR = 2024;
 const HOUSEHOLDS_PER_GROUP = 20; // a xóm is split into house groups ("Tổ 1", "Tổ 2", …) of about this size
-const BATCH_SIZE = 2_000; // rows per createMany call
+const BATCH_SIZE = 5_000; // rows per INSERT statement
 const SEED_LOCK_KEY = 7_263_001; // pg advisory lock so two concurrent seeds cannot both insert
 
 export type SeedResult = {
@@ -57,61 +60,12 @@ export type SeedResult = {
   members: number;
   agencies: number;
   users: number;
+  cycle: CycleSummary;
 };
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic helpers
 // ---------------------------------------------------------------------------------------------
-
-/** mulberry32: a tiny 32-bit PRNG, good enough for demo data. Returns floats in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-class Rng {
-  private readonly next: () => number;
-  constructor(seed: number) {
-    this.next = mulberry32(seed);
-  }
-  float(): number {
-    return this.next();
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  /** Integer in [min, max], both inclusive. */
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)] as T;
-  }
-  weighted<T>(items: Weighted<T>): T {
-    const total = items.reduce((sum, [, w]) => sum + w, 0);
-    let r = this.next() * total;
-    for (const [value, w] of items) {
-      r -= w;
-      if (r < 0) return value;
-    }
-    return items[items.length - 1]![0];
-  }
-}
-
-/** Name-based UUID (v5 layout over SHA-1) so re-seeding yields the same ids. */
-function demoId(key: string): string {
-  const h = createHash("sha1").update(`vanhoa-demo/${key}`).digest();
-  h[6] = (h[6]! & 0x0f) | 0x50;
-  h[8] = (h[8]! & 0x3f) | 0x80;
-  const hex = h.subarray(0, 16).toString("hex");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
-}
 
 const utcDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
@@ -378,7 +332,41 @@ function buildDemoData() {
 // Writing
 // ---------------------------------------------------------------------------------------------
 
-const NOT_SEEDED: SeedResult = { seeded: false, communes: 0, hamlets: 0, households: 0, members: 0, agencies: 0, users: 0 };
+const NOT_SEEDED: SeedResult = {
+  seeded: false, communes: 0, hamlets: 0, households: 0, members: 0, agencies: 0, users: 0, cycle: { years: [], decisions: 0, violations: 0 },
+};
+
+/**
+ * Inserts typed createMany rows with one statement per 5,000 rows: the rows go as JSON and PostgreSQL builds the
+ * records (json_populate_recordset), about 15× faster than createMany's per-row work for the thousands of rows here.
+ * Every row must carry the columns Prisma fills in itself (id, @updatedAt); absent columns get the database default
+ * when no row has them, else NULL.
+ */
+async function insertRows<T extends object>(tx: Tx, table: Prisma.ModelName, rows: T[]): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))].map((c) => `"${c}"`).join(", ");
+  for (const part of chunk(rows, BATCH_SIZE)) {
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "${table}" (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::"${table}", $1::json)`,
+      JSON.stringify(part),
+    );
+  }
+}
+
+/** Writes the cycle's rows in foreign-key order. */
+async function writeCycle(tx: Tx, rows: CycleRows): Promise<void> {
+  await insertRows<Prisma.CampaignYearCreateManyInput>(tx, "CampaignYear", rows.years);
+  await insertRows<Prisma.PlanReferenceCreateManyInput>(tx, "PlanReference", rows.planRefs);
+  await insertRows<Prisma.RegistrationCreateManyInput>(tx, "Registration", rows.registrations);
+  await insertRows<Prisma.ViolationCreateManyInput>(tx, "Violation", rows.violations);
+  await insertRows<Prisma.DecisionCreateManyInput>(tx, "Decision", rows.decisions);
+  await insertRows<Prisma.HamletReviewCreateManyInput>(tx, "HamletReview", rows.reviews);
+  await insertRows<Prisma.AssessmentCreateManyInput>(tx, "Assessment", rows.assessments);
+  await insertRows<Prisma.ObjectionCreateManyInput>(tx, "Objection", rows.objections);
+  await insertRows<Prisma.ReviewEventCreateManyInput>(tx, "ReviewEvent", rows.events);
+  await insertRows<Prisma.TitleAwardCreateManyInput>(tx, "TitleAward", rows.awards);
+  await insertRows<Prisma.CancellationItemCreateManyInput>(tx, "CancellationItem", rows.cancellationItems);
+}
 
 /** Loads the Kim Phượng demo into an empty database. Does nothing (and returns zeros) once any commune exists. */
 export async function seedDemo(db: PrismaClient): Promise<SeedResult> {
@@ -431,10 +419,39 @@ export async function seedDemo(db: PrismaClient): Promise<SeedResult> {
           legalBasis: DEMO_HAMLET_LINK.legalBasis,
         })),
       });
-      for (const rows of chunk(data.households, BATCH_SIZE)) await tx.household.createMany({ data: rows });
-      for (const rows of chunk(data.members, BATCH_SIZE)) await tx.householdMember.createMany({ data: rows });
+      const now = new Date();
+      await insertRows<Prisma.HouseholdCreateManyInput>(tx, "Household", data.households.map((h) => ({ ...h, createdAt: now, updatedAt: now })));
+      await insertRows<Prisma.HouseholdMemberCreateManyInput>(tx, "HouseholdMember", data.members);
       await tx.agency.createMany({ data: data.agencies });
       await tx.user.createMany({ data: users });
+
+      // The cycle runs on the commune's default rule and criteria sets, as a new year would.
+      const sets = await ensureDefaultSets(tx, data.communeId);
+      const ruleSet = await tx.ruleSet.findUniqueOrThrow({ where: { id: sets.ruleSetId } });
+      const standards = await tx.criterion.findMany({
+        where: { criteriaSetId: sets.criteriaSetId, kind: "STANDARD" },
+        orderBy: { position: "asc" },
+        select: { code: true, text: true },
+      });
+      const userOf = (username: string) => {
+        const user = users.find((u) => u.username === username);
+        if (!user) throw new Error(`Unknown demo user: ${username}`);
+        return user;
+      };
+      const head = userOf("truongxom");
+      const cycle = buildCycle({
+        communeId: data.communeId,
+        hamlets: data.hamlets,
+        households: data.households,
+        members: data.members,
+        officer: userOf("canbo"),
+        leader: userOf("lanhdao"),
+        hamletHead: { id: head.id, fullName: head.fullName, hamletId: head.hamletId! },
+        ruleSet,
+        criteriaSet: { id: sets.criteriaSetId, standards },
+      });
+      await writeCycle(tx, cycle);
+      const cycleSummary = summarizeCycle(cycle);
 
       const counts = {
         hamlets: data.hamlets.length,
@@ -449,11 +466,11 @@ export async function seedDemo(db: PrismaClient): Promise<SeedResult> {
           action: "seed.demo",
           entityType: "Commune",
           entityId: data.communeId,
-          after: counts,
+          after: { ...counts, cycle: cycleSummary },
         },
       });
 
-      return { seeded: true, communes: 1, members: data.members.length, ...counts };
+      return { seeded: true, communes: 1, members: data.members.length, ...counts, cycle: cycleSummary };
     },
     { timeout: 120_000 },
   );
@@ -481,11 +498,14 @@ async function main(): Promise<void> {
     const started = Date.now();
     const r = await seedDemo(db);
     const ms = Date.now() - started;
+    if (!r.seeded) {
+      console.log("Database already has a commune; demo seed skipped.");
+      return;
+    }
     console.log(
-      r.seeded
-        ? `Seeded demo commune in ${ms} ms: ${r.communes} commune, ${r.hamlets} hamlets, ${r.households} households, ${r.members} members, ${r.agencies} agencies, ${r.users} users.`
-        : "Database already has a commune; demo seed skipped.",
+      `Seeded demo commune in ${ms} ms: ${r.communes} commune, ${r.hamlets} hamlets, ${r.households} households, ${r.members} members, ${r.agencies} agencies, ${r.users} users.`,
     );
+    for (const line of cycleSummaryLines(r.cycle)) console.log(line);
   } finally {
     await db.$disconnect();
   }

@@ -1,6 +1,7 @@
 // Seeds the demo commune when the database is empty, and prints the demo logins.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
+import { cycleSummaryLines } from "../lib/demo-cycle";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "../prisma/seed";
 
 async function main() {
@@ -9,6 +10,7 @@ try {
   const result = await seedDemo(db);
   if (result.seeded) {
     console.log(`Đã tạo dữ liệu mẫu xã Kim Phượng: ${result.hamlets} xóm, ${result.households} hộ, ${result.members} nhân khẩu, ${result.agencies} cơ quan, đơn vị.`);
+    for (const line of cycleSummaryLines(result.cycle)) console.log(line);
   }
   const demoUsers = await db.user.findMany({ where: { username: { in: DEMO_USERS.map((u) => u.username) }, isActive: true }, select: { username: true } });
   if (demoUsers.length > 0) {

@@ -34,6 +34,12 @@ export default async function HomePage() {
         {seesHouseholds && <Stat label="Hộ nghèo, cận nghèo" value={totalPoor} />}
         <Stat label="Xóm có nhà văn hóa" value={hamlets.filter((h) => h.hasCulturalHouse).length} />
       </div>
+      {can(actor, "review.read") && (
+        <div className="mb-6 flex flex-wrap gap-3">
+          <ButtonLink href="/review">Bình xét “Gia đình văn hóa” theo xóm</ButtonLink>
+          {can(actor, "decision.read") && <ButtonLink href="/decisions" variant="secondary">Quyết định công nhận</ButtonLink>}
+        </div>
+      )}
       <h2 className="mb-2 text-lg font-semibold">Các xóm</h2>
       <DataTable head={["Xóm", "Trưởng xóm", ...(seesHouseholds ? ["Hộ đang cư trú", "Hộ nghèo, cận nghèo"] : []), "Nhà văn hóa"]}>
         {hamlets.map((h) => (
@@ -62,8 +68,9 @@ function MyHamlet({ hamlet, communeName, canAdd }: { hamlet: HamletSummary; comm
         <Stat label="Hộ nghèo, cận nghèo" value={hamlet.poorHouseholds} />
       </div>
       <div className="mb-5 grid gap-3">
+        <ButtonLink href="/review" className="min-h-12 text-base">Bình xét “Gia đình văn hóa”</ButtonLink>
         <ButtonLink href="/registry/households" variant="secondary" className="min-h-12 text-base">Danh sách hộ của xóm</ButtonLink>
-        {canAdd && <ButtonLink href="/registry/households/new" className="min-h-12 text-base">+ Thêm hộ mới</ButtonLink>}
+        {canAdd && <ButtonLink href="/registry/households/new" variant="secondary" className="min-h-12 text-base">+ Thêm hộ mới</ButtonLink>}
       </div>
       <Card>
         <DetailList items={[

@@ -37,6 +37,16 @@ export function TextField({ name, label, errors, hint, required, className = "",
   );
 }
 
+export function TextAreaField({ name, label, errors, hint, required, className = "", ...props }: Common & Omit<ComponentProps<"textarea">, "name">) {
+  const id = props.id ?? idOf(name);
+  return (
+    <Wrapper name={name} label={label} errors={errors} hint={hint} required={required} id={id}>
+      <textarea id={id} name={name} required={required} aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={described(id, errors, hint)} className={`${INPUT} ${className}`} {...props} />
+    </Wrapper>
+  );
+}
+
 export function SelectField({ name, label, errors, hint, required, options, placeholder, className = "", ...props }:
   Common & Omit<ComponentProps<"select">, "name"> & { options: Option[]; placeholder?: string }) {
   const id = props.id ?? idOf(name);

@@ -14,6 +14,16 @@ export const ENTITY_LABEL: Record<string, string> = {
   Agency: "Cơ quan, đơn vị",
   User: "Người dùng",
   Commune: "Xã",
+  CampaignYear: "Năm thi đua",
+  RuleSet: "Bộ quy tắc bình xét",
+  CriteriaSet: "Bộ tiêu chí",
+  Criterion: "Tiêu chí",
+  Registration: "Đăng ký thi đua",
+  Violation: "Vi phạm",
+  HamletReview: "Hồ sơ bình xét của xóm",
+  Assessment: "Kết quả bình xét hộ",
+  Objection: "Ý kiến phản ánh",
+  Decision: "Quyết định",
 };
 
 export const ACTION_LABEL: Record<string, string> = {
@@ -29,6 +39,36 @@ export const ACTION_LABEL: Record<string, string> = {
   "user.deactivate": "Khóa tài khoản",
   "user.reactivate": "Mở khóa tài khoản",
   "seed.demo": "Tạo dữ liệu mẫu",
+  "campaignYear.create": "Tạo năm thi đua",
+  "campaignYear.update": "Sửa năm thi đua",
+  "ruleSet.create": "Tạo phiên bản bộ quy tắc",
+  "criteriaSet.create": "Tạo phiên bản bộ tiêu chí",
+  "criteriaSet.update": "Sửa bộ tiêu chí (bản nháp)",
+  "criteriaSet.publish": "Công bố bộ tiêu chí",
+  "criterion.create": "Thêm tiêu chí",
+  "criterion.update": "Sửa tiêu chí",
+  "criterion.delete": "Xóa tiêu chí",
+  "registration.registerAll": "Đăng ký thi đua cả xóm",
+  "registration.create": "Đăng ký thi đua",
+  "registration.delete": "Hủy đăng ký thi đua",
+  "violation.create": "Ghi nhận vi phạm",
+  "violation.delete": "Xóa vi phạm ghi nhầm",
+  "review.meeting.create": "Ghi biên bản họp bình xét",
+  "review.meeting.update": "Sửa biên bản họp bình xét",
+  "review.meeting.reopen": "Mở lại biên bản họp",
+  "review.assessment.create": "Ghi kết quả bình xét hộ",
+  "review.assessment.update": "Sửa kết quả bình xét hộ",
+  "review.assessment.bulk": "Ghi kết quả cho các hộ còn lại",
+  "review.notice.post": "Niêm yết công khai",
+  "review.objection.create": "Ghi nhận ý kiến phản ánh",
+  "review.objection.resolve": "Giải quyết ý kiến phản ánh",
+  "review.submit": "Nộp hồ sơ lên xã",
+  "review.return": "Trả lại hồ sơ",
+  "review.accept": "Tiếp nhận hồ sơ",
+  "decision.draft": "Lập dự thảo quyết định",
+  "decision.update": "Sửa dự thảo quyết định",
+  "decision.discard": "Hủy dự thảo quyết định",
+  "decision.issue": "Phê duyệt, ban hành quyết định",
 };
 
 export const entityLabel = (type: string): string => ENTITY_LABEL[type] ?? type;
@@ -40,6 +80,8 @@ const ENTITY_PAGE: Record<string, { base: string; permission: Permission }> = {
   Hamlet: { base: "/registry/hamlets/", permission: "hamlet.read" },
   Agency: { base: "/registry/agencies/", permission: "agency.read" },
   User: { base: "/admin/users/", permission: "user.manage" },
+  Decision: { base: "/decisions/", permission: "decision.read" },
+  CriteriaSet: { base: "/campaign/criteria/", permission: "campaign.manage" },
 };
 
 export function entityPage(type: string, id: string): { href: string; permission: Permission } | null {

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { pageArgs, toPage, type Page } from "@/lib/paging";
-import { auditScope, can, type Actor } from "@/lib/policy";
+import { auditScope, can, type Actor, type Permission } from "@/lib/policy";
 import { compareVi, isUuid } from "@/lib/text";
 import { actionLabel, describeChanges, entityLabel, entityPage, hamletIdsIn, subjectName, type AuditChange } from "./labels";
 import type { Option } from "@/lib/options";
@@ -23,6 +23,9 @@ export type AuditRow = {
   href: string | null;
   changes: AuditChange[];
 };
+
+/** Entity types whose snapshots carry exclusion reasons, and the permission needed to read them. */
+const SENSITIVE_ENTITY: Record<string, Permission> = { Violation: "violation.read", Assessment: "violation.read" };
 
 /** The commune's audit trail, newest first, paged by the database. */
 export async function listAuditEntries(actor: Actor, filters: AuditFilters): Promise<Page<AuditRow>> {
@@ -51,6 +54,9 @@ export async function listAuditEntries(actor: Actor, filters: AuditFilters): Pro
     rows.map((r) => {
       const page = entityPage(r.entityType, r.entityId);
       const account = r.entityType === "User" ? userById.get(r.entityId) : undefined;
+      // Exclusion reasons are sensitive personal data: without the right to read them, show only that a row exists.
+      const guard = SENSITIVE_ENTITY[r.entityType];
+      const hidden = guard !== undefined && !can(actor, guard, { communeId: actor.communeId });
       return {
         id: r.id.toString(),
         createdAt: r.createdAt,
@@ -60,9 +66,9 @@ export async function listAuditEntries(actor: Actor, filters: AuditFilters): Pro
         actionLabel: actionLabel(r.action),
         entityType: r.entityType,
         entityLabel: entityLabel(r.entityType),
-        subject: account ? `${account.fullName} (${account.username})` : subjectName(r.before, r.after),
+        subject: hidden ? null : account ? `${account.fullName} (${account.username})` : subjectName(r.before, r.after),
         href: page && can(actor, page.permission, { communeId: actor.communeId }) ? page.href : null,
-        changes: describeChanges(r.entityType, r.before, r.after, hamletNames),
+        changes: hidden ? [] : describeChanges(r.entityType, r.before, r.after, hamletNames),
       };
     }),
     total,

@@ -54,7 +54,8 @@ describe("migrations", () => {
   });
 });
 
-// One fully populated row per model, in foreign-key order. Ids are fixed so the rows can point at each other.
+// One fully populated row per model, in foreign-key order. Ids are fixed so the rows can point at each other
+// (the award is cancelled by the decision that granted it: one Decision row serves both foreign keys).
 const ids = {
   commune: "0a000000-0000-4000-8000-000000000001",
   hamlet: "0a000000-0000-4000-8000-000000000002",
@@ -63,6 +64,20 @@ const ids = {
   member: "0a000000-0000-4000-8000-000000000005",
   agency: "0a000000-0000-4000-8000-000000000006",
   user: "0a000000-0000-4000-8000-000000000007",
+  ruleSet: "0a000000-0000-4000-8000-000000000008",
+  criteriaSet: "0a000000-0000-4000-8000-000000000009",
+  criterion: "0a000000-0000-4000-8000-00000000000a",
+  year: "0a000000-0000-4000-8000-00000000000b",
+  planRef: "0a000000-0000-4000-8000-00000000000c",
+  registration: "0a000000-0000-4000-8000-00000000000d",
+  violation: "0a000000-0000-4000-8000-00000000000e",
+  decision: "0a000000-0000-4000-8000-00000000000f",
+  review: "0a000000-0000-4000-8000-000000000010",
+  assessment: "0a000000-0000-4000-8000-000000000011",
+  objection: "0a000000-0000-4000-8000-000000000012",
+  event: "0a000000-0000-4000-8000-000000000013",
+  award: "0a000000-0000-4000-8000-000000000014",
+  cancelItem: "0a000000-0000-4000-8000-000000000015",
 };
 const at = new Date("2025-06-30T09:15:30.123Z");
 const later = new Date("2025-07-02T10:00:00.456Z");
@@ -104,6 +119,74 @@ const ROWS = {
     entityType: "Household", entityId: ids.household, before: { headName: "Nguyễn Văn A", members: [] },
     after: { headName: "Nguyễn Văn Á", phone: null, members: [{ fullName: "B", birthYear: 1999 }] }, createdAt: later,
   },
+  // The yearly cycle. Enums take non-default values so a wrong column default cannot pass for a stored value.
+  RuleSet: {
+    id: ids.ruleSet, communeId: ids.commune, name: "Theo NĐ 122/2018 (cũ)", version: 2, legalBasis: "Nghị định số 122/2018/NĐ-CP",
+    effectiveFrom: day("2018-11-01"), quorumBase: "TOTAL_HOUSEHOLDS", quorumPct: 60, quorumOp: "GTE", approvalBase: "INVITED",
+    approvalPct: 60, approvalOp: "GTE", ballotMethod: "SECRET_BALLOT", registrationRequired: true, lookbackYears: 2, createdAt: at,
+  },
+  CriteriaSet: {
+    id: ids.criteriaSet, communeId: ids.commune, name: "Khung tiêu chuẩn “Gia đình văn hóa”", version: 3,
+    legalBasis: "Nghị định số 86/2023/NĐ-CP", effectiveFrom: day("2024-01-30"), publishedAt: later, createdAt: at,
+  },
+  Criterion: {
+    id: ids.criterion, criteriaSetId: ids.criteriaSet, code: "E4", groupCode: "E", groupTitle: "Không xét tặng", kind: "EXCLUSION",
+    text: "Bị xử phạt vi phạm hành chính về trật tự công cộng.", category: "E4", position: 16, isVerified: false,
+  },
+  CampaignYear: {
+    id: ids.year, communeId: ids.commune, year: 2024, targetHouseholdsPct: 91, targetHamletsPct: 92, targetAgenciesPct: 99,
+    planNumber: "12/KH-BCĐ", planDate: day("2024-03-21"), planIssuer: "Ban Chỉ đạo Phong trào xã Kim Phượng",
+    planTitle: "Kế hoạch thực hiện Phong trào năm 2024", meetingDeadline: day("2024-11-15"), reviewDeadline: day("2024-11-25"),
+    noticeDays: 11, decisionDays: 12, ruleSetId: ids.ruleSet, criteriaSetId: ids.criteriaSet, honourYears: 4, honourQuotaPct: 15,
+    version: 6, createdAt: at, updatedAt: later,
+  },
+  PlanReference: {
+    id: ids.planRef, campaignYearId: ids.year, position: 2, issuer: "Ban Chỉ đạo Phong trào huyện Định Hóa", number: "80/KH-BCĐ",
+    date: day("2024-03-18"), title: "Triển khai thực hiện Phong trào năm 2024",
+  },
+  Registration: {
+    id: ids.registration, communeId: ids.commune, campaignYearId: ids.year, householdId: ids.household, hamletId: ids.hamlet,
+    registeredOn: day("2024-02-20"), createdById: ids.user, createdAt: at,
+  },
+  Violation: {
+    id: ids.violation, communeId: ids.commune, householdId: ids.household, memberId: ids.member, memberName: "Nguyễn Thị B",
+    category: "E3", occurredOn: day("2024-05-09"), documentRef: "QĐ xử phạt số 15/QĐ-XPHC", note: "Đã nộp phạt", createdById: ids.user,
+    createdAt: at,
+  },
+  Decision: {
+    id: ids.decision, communeId: ids.commune, campaignYearId: ids.year, kind: "CANCELLATION", status: "ISSUED", number: 215,
+    symbol: "QĐ-CT", numberYear: 2024, issuedOn: day("2024-12-05"), signerAuthority: "KT. CHỦ TỊCH", signerTitle: "PHÓ CHỦ TỊCH",
+    signerName: "Nguyễn Xuân Dũng", legalBasis: "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;", cancelGround: "D",
+    cancelReason: "Có kết luận vi phạm trong năm tính thành tích", draftedById: ids.user, approvedById: ids.user, approvedAt: later,
+    version: 4, createdAt: at, updatedAt: later,
+  },
+  HamletReview: {
+    id: ids.review, communeId: ids.commune, campaignYearId: ids.year, hamletId: ids.hamlet, status: "DECIDED", meetingDate: day("2024-11-08"),
+    meetingPlace: "Nhà văn hóa xóm Bản Lác", chairName: "Ma Văn Thắng", secretaryName: "Lò Thị Hoa", invitedCount: 40, presentCount: 31,
+    totalHouseholds: 109, ballotMethod: "CONSENSUS", isQuorate: true, quorumNote: "31/40 (77,5 %)", ruleSetId: ids.ruleSet,
+    criteriaSetId: ids.criteriaSet, noticePostedOn: day("2024-11-09"), noticeEndsOn: day("2024-11-19"), noticeChannel: "Loa truyền thanh",
+    submittedAt: at, acceptedAt: later, decisionId: ids.decision, version: 7, createdAt: at, updatedAt: later,
+  },
+  Assessment: {
+    id: ids.assessment, communeId: ids.commune, hamletReviewId: ids.review, householdId: ids.household, unmetCodes: ["B3", "C1"],
+    exclusions: ["E2", "E4"], votesFor: 12, votesAgainst: 3, result: "EXCLUDED", reason: "Không xét: E2; E4.", meetingResult: "NOT_ACHIEVED",
+    ruleSetId: ids.ruleSet, criteriaSetId: ids.criteriaSet, updatedById: ids.user, version: 2, createdAt: at, updatedAt: later,
+  },
+  Objection: {
+    id: ids.objection, communeId: ids.commune, hamletReviewId: ids.review, householdId: ids.household, raisedBy: "Hoàng Văn D",
+    content: "Hộ có người bị xử phạt", receivedOn: day("2024-11-12"), outcome: "UPHELD", resolution: "Đã xác minh", resolvedOn: day("2024-11-15"),
+    createdById: ids.user, createdAt: at,
+  },
+  ReviewEvent: {
+    id: ids.event, communeId: ids.commune, hamletReviewId: ids.review, kind: "RETURNED", actorId: ids.user, actorName: "Hoàng Thị Thu Hà",
+    reason: "Biên bản thiếu chữ ký thư ký", householdId: ids.household, createdAt: later,
+  },
+  TitleAward: {
+    id: ids.award, communeId: ids.commune, householdId: ids.household, hamletId: ids.hamlet, campaignYearId: ids.year, year: 2024,
+    decisionId: ids.decision, assessmentId: ids.assessment, votesFor: 29, status: "CANCELLED", cancelDecisionId: ids.decision,
+    cancelledAt: later, createdAt: at,
+  },
+  CancellationItem: { id: ids.cancelItem, decisionId: ids.decision, awardId: ids.award },
 } satisfies {
   Commune: Prisma.CommuneUncheckedCreateInput;
   Hamlet: Prisma.HamletUncheckedCreateInput;
@@ -114,6 +197,20 @@ const ROWS = {
   User: Prisma.UserUncheckedCreateInput;
   LoginAttempt: Prisma.LoginAttemptUncheckedCreateInput;
   AuditLog: Prisma.AuditLogUncheckedCreateInput;
+  RuleSet: Prisma.RuleSetUncheckedCreateInput;
+  CriteriaSet: Prisma.CriteriaSetUncheckedCreateInput;
+  Criterion: Prisma.CriterionUncheckedCreateInput;
+  CampaignYear: Prisma.CampaignYearUncheckedCreateInput;
+  PlanReference: Prisma.PlanReferenceUncheckedCreateInput;
+  Registration: Prisma.RegistrationUncheckedCreateInput;
+  Violation: Prisma.ViolationUncheckedCreateInput;
+  Decision: Prisma.DecisionUncheckedCreateInput;
+  HamletReview: Prisma.HamletReviewUncheckedCreateInput;
+  Assessment: Prisma.AssessmentUncheckedCreateInput;
+  Objection: Prisma.ObjectionUncheckedCreateInput;
+  ReviewEvent: Prisma.ReviewEventUncheckedCreateInput;
+  TitleAward: Prisma.TitleAwardUncheckedCreateInput;
+  CancellationItem: Prisma.CancellationItemUncheckedCreateInput;
 };
 
 /** Every scalar field of each model, as the generated client knows them. */
@@ -127,6 +224,20 @@ const FIELDS: Record<Prisma.ModelName, Record<string, string>> = {
   User: Prisma.UserScalarFieldEnum,
   LoginAttempt: Prisma.LoginAttemptScalarFieldEnum,
   AuditLog: Prisma.AuditLogScalarFieldEnum,
+  RuleSet: Prisma.RuleSetScalarFieldEnum,
+  CriteriaSet: Prisma.CriteriaSetScalarFieldEnum,
+  Criterion: Prisma.CriterionScalarFieldEnum,
+  CampaignYear: Prisma.CampaignYearScalarFieldEnum,
+  PlanReference: Prisma.PlanReferenceScalarFieldEnum,
+  Registration: Prisma.RegistrationScalarFieldEnum,
+  Violation: Prisma.ViolationScalarFieldEnum,
+  Decision: Prisma.DecisionScalarFieldEnum,
+  HamletReview: Prisma.HamletReviewScalarFieldEnum,
+  Assessment: Prisma.AssessmentScalarFieldEnum,
+  Objection: Prisma.ObjectionScalarFieldEnum,
+  ReviewEvent: Prisma.ReviewEventScalarFieldEnum,
+  TitleAward: Prisma.TitleAwardScalarFieldEnum,
+  CancellationItem: Prisma.CancellationItemScalarFieldEnum,
 };
 
 const allOf = (model: Prisma.ModelName) => Object.fromEntries(Object.values(FIELDS[model]).map((f) => [f, true]));
@@ -142,6 +253,20 @@ async function roundTrip(): Promise<Record<Prisma.ModelName, unknown>> {
   await db.user.create({ data: ROWS.User });
   await db.loginAttempt.create({ data: ROWS.LoginAttempt });
   await db.auditLog.create({ data: ROWS.AuditLog });
+  await db.ruleSet.create({ data: ROWS.RuleSet });
+  await db.criteriaSet.create({ data: ROWS.CriteriaSet });
+  await db.criterion.create({ data: ROWS.Criterion });
+  await db.campaignYear.create({ data: ROWS.CampaignYear });
+  await db.planReference.create({ data: ROWS.PlanReference });
+  await db.registration.create({ data: ROWS.Registration });
+  await db.violation.create({ data: ROWS.Violation });
+  await db.decision.create({ data: ROWS.Decision });
+  await db.hamletReview.create({ data: ROWS.HamletReview });
+  await db.assessment.create({ data: ROWS.Assessment });
+  await db.objection.create({ data: ROWS.Objection });
+  await db.reviewEvent.create({ data: ROWS.ReviewEvent });
+  await db.titleAward.create({ data: ROWS.TitleAward });
+  await db.cancellationItem.create({ data: ROWS.CancellationItem });
   return {
     Commune: await db.commune.findUniqueOrThrow({ where: { id: ids.commune }, select: allOf("Commune") }),
     Hamlet: await db.hamlet.findUniqueOrThrow({ where: { id: ids.hamlet }, select: allOf("Hamlet") }),
@@ -152,6 +277,20 @@ async function roundTrip(): Promise<Record<Prisma.ModelName, unknown>> {
     User: await db.user.findUniqueOrThrow({ where: { id: ids.user }, select: allOf("User") }),
     LoginAttempt: await db.loginAttempt.findUniqueOrThrow({ where: { id: ROWS.LoginAttempt.id }, select: allOf("LoginAttempt") }),
     AuditLog: await db.auditLog.findUniqueOrThrow({ where: { id: ROWS.AuditLog.id }, select: allOf("AuditLog") }),
+    RuleSet: await db.ruleSet.findUniqueOrThrow({ where: { id: ids.ruleSet }, select: allOf("RuleSet") }),
+    CriteriaSet: await db.criteriaSet.findUniqueOrThrow({ where: { id: ids.criteriaSet }, select: allOf("CriteriaSet") }),
+    Criterion: await db.criterion.findUniqueOrThrow({ where: { id: ids.criterion }, select: allOf("Criterion") }),
+    CampaignYear: await db.campaignYear.findUniqueOrThrow({ where: { id: ids.year }, select: allOf("CampaignYear") }),
+    PlanReference: await db.planReference.findUniqueOrThrow({ where: { id: ids.planRef }, select: allOf("PlanReference") }),
+    Registration: await db.registration.findUniqueOrThrow({ where: { id: ids.registration }, select: allOf("Registration") }),
+    Violation: await db.violation.findUniqueOrThrow({ where: { id: ids.violation }, select: allOf("Violation") }),
+    Decision: await db.decision.findUniqueOrThrow({ where: { id: ids.decision }, select: allOf("Decision") }),
+    HamletReview: await db.hamletReview.findUniqueOrThrow({ where: { id: ids.review }, select: allOf("HamletReview") }),
+    Assessment: await db.assessment.findUniqueOrThrow({ where: { id: ids.assessment }, select: allOf("Assessment") }),
+    Objection: await db.objection.findUniqueOrThrow({ where: { id: ids.objection }, select: allOf("Objection") }),
+    ReviewEvent: await db.reviewEvent.findUniqueOrThrow({ where: { id: ids.event }, select: allOf("ReviewEvent") }),
+    TitleAward: await db.titleAward.findUniqueOrThrow({ where: { id: ids.award }, select: allOf("TitleAward") }),
+    CancellationItem: await db.cancellationItem.findUniqueOrThrow({ where: { id: ids.cancelItem }, select: allOf("CancellationItem") }),
   };
 }
 

@@ -2,11 +2,14 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DataTable } from "@/components/ui/list-controls";
 import { Card, DetailHeader, DetailList } from "@/components/ui/page-header";
+import { HouseholdAwards } from "@/components/decisions/household-awards";
+import { ViolationSection } from "@/components/violations/violation-section";
 import { formatDateTime } from "@/lib/format";
 import { HOUSEHOLD_STATUS_LABEL, POVERTY_LABEL, RELATIONSHIP_LABEL } from "@/lib/households/labels";
 import { getHousehold } from "@/lib/households/queries";
 import { can } from "@/lib/policy";
 import { requireActor } from "@/lib/session";
+import { listViolations } from "@/lib/violations/queries";
 
 export const metadata: Metadata = { title: "Hộ gia đình" };
 
@@ -17,6 +20,9 @@ export default async function HouseholdPage({ params, searchParams }: { params: 
   if (!household) notFound();
   const { saved } = await searchParams;
   const canEdit = can(actor, "household.write", { communeId: actor.communeId, hamletId: household.hamletId });
+  // Violations are sensitive: roles without violation.read get no section at all, not even an empty one.
+  const place = { communeId: actor.communeId, hamletId: household.hamletId };
+  const violations = can(actor, "violation.read", place) ? await listViolations(actor, household.id) : null;
   return (
     <>
       <DetailHeader title={`Hộ ${household.headName}`} subtitle={`Xóm ${household.hamlet.name}`}
@@ -46,6 +52,8 @@ export default async function HouseholdPage({ params, searchParams }: { params: 
             ))}
           </DataTable>
         </section>
+        {violations && <ViolationSection householdId={household.id} rows={violations} canWrite={can(actor, "violation.write", place)} />}
+        <HouseholdAwards householdId={household.id} />
       </div>
     </>
   );

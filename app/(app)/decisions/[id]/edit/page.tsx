@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import { forbidden, notFound } from "next/navigation";
+import { DecisionForm, type DecisionChoice } from "@/components/decisions/decision-form";
+import { Alert } from "@/components/ui/alert";
+import { Card, PageHeader } from "@/components/ui/page-header";
+import { toIsoDate } from "@/lib/dates";
+import { updateAwardDecisionAction, updateCancellationDecisionAction } from "@/lib/decisions/actions";
+import { decisionNumberText } from "@/lib/decisions/labels";
+import { getDecision, listReviewsForDecision } from "@/lib/decisions/queries";
+import { formatNumber } from "@/lib/format";
+import { can } from "@/lib/policy";
+import { requireActor } from "@/lib/session";
+
+export const metadata: Metadata = { title: "Sửa dự thảo quyết định" };
+
+export default async function EditDecisionPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireActor();
+  const { id } = await params;
+  const decision = await getDecision(actor, id);
+  if (!decision) notFound();
+  if (!can(actor, "decision.draft", { communeId: decision.communeId })) forbidden();
+  const title = `Sửa dự thảo Quyết định số ${decisionNumberText(decision.number, decision.symbol)}`;
+  if (decision.status !== "DRAFT") {
+    return (
+      <>
+        <PageHeader title={title} />
+        <Alert tone="info">Quyết định đã được ban hành, không thể sửa. Muốn thu hồi danh hiệu, hãy lập quyết định hủy bỏ.</Alert>
+      </>
+    );
+  }
+  const isAward = decision.kind === "AWARD";
+  let choices: DecisionChoice[];
+  let selected: string[];
+  if (isAward) {
+    const reviews = await listReviewsForDecision(actor, decision.campaignYear.year, decision.id);
+    choices = (reviews?.available ?? []).map((r) => ({
+      id: r.id, label: `Xóm ${r.hamletName}`, detail: `${formatNumber(r.achieved)} hộ đạt / ${formatNumber(r.assessed)} hộ được bình xét`,
+    }));
+    selected = decision.hamlets.map((h) => h.reviewId).filter((v): v is string => v !== null);
+  } else {
+    choices = decision.households.filter((h) => h.award).map((h) => ({
+      id: h.award!.id, label: h.headName, detail: `Xóm ${h.hamletName} · năm ${h.award!.year} · QĐ số ${decisionNumberText(h.award!.decision.number, h.award!.decision.symbol)}`,
+    }));
+    selected = choices.map((c) => c.id);
+  }
+  const action = (isAward ? updateAwardDecisionAction : updateCancellationDecisionAction).bind(null, decision.id);
+  return (
+    <>
+      <PageHeader title={title} subtitle={`Năm xét tặng ${decision.campaignYear.year}`} />
+      <Card>
+        <DecisionForm action={action} kind={decision.kind} choices={choices} selected={selected}
+          cancelHref={`/decisions/${decision.id}`} submitLabel="Lưu thay đổi"
+          initial={{
+            number: String(decision.number), symbol: decision.symbol, issuedOn: toIsoDate(decision.issuedOn), signerAuthority: decision.signerAuthority,
+            signerTitle: decision.signerTitle, signerName: decision.signerName, legalBasis: decision.legalBasis,
+            cancelGround: decision.cancelGround ?? "", cancelReason: decision.cancelReason ?? "", version: decision.version,
+          }} />
+      </Card>
+    </>
+  );
+}

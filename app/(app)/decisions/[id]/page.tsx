@@ -1,0 +1,139 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { DecisionHouseholds } from "@/components/decisions/decision-households";
+import { DecisionStepForm } from "@/components/decisions/decision-step-form";
+import { Alert } from "@/components/ui/alert";
+import { ButtonLink } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/list-controls";
+import { Badge, Card, DetailList, PageHeader } from "@/components/ui/page-header";
+import { formatDay } from "@/lib/dates";
+import { discardDecisionAction, issueDecisionAction } from "@/lib/decisions/actions";
+import { DECISION_KIND_LABEL, decisionNumberText, padNumber } from "@/lib/decisions/labels";
+import { getDecision } from "@/lib/decisions/queries";
+import { formatDateTime, formatNumber } from "@/lib/format";
+import { can } from "@/lib/policy";
+import { CANCEL_GROUND_LABEL, DECISION_STATUS_LABEL } from "@/lib/review/labels";
+import { REVIEW_STATUS_LABEL } from "@/lib/review/rules";
+import { requireActor } from "@/lib/session";
+
+export const metadata: Metadata = { title: "Quyết định" };
+
+export default async function DecisionPage({ params, searchParams }: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ saved?: string; issued?: string }>;
+}) {
+  const actor = await requireActor();
+  const { id } = await params;
+  const decision = await getDecision(actor, id);
+  if (!decision) notFound();
+  const { saved, issued } = await searchParams;
+  const commune = { communeId: decision.communeId };
+  const isDraft = decision.status === "DRAFT";
+  const isAward = decision.kind === "AWARD";
+  const canDraft = can(actor, "decision.draft", commune);
+  const canApprove = can(actor, "decision.approve", commune);
+  const numberText = decisionNumberText(decision.number, decision.symbol);
+  const households = decision.households.length;
+  const hamlets = decision.hamlets.length;
+  const consequence = isAward
+    ? `Ban hành Quyết định số ${numberText}: ${formatNumber(households)} hộ của ${formatNumber(hamlets)} xóm được tặng danh hiệu “Gia đình văn hóa” năm ${decision.campaignYear.year}. Hồ sơ các xóm chuyển sang “${REVIEW_STATUS_LABEL.DECIDED}” và bị khóa. Không thể hoàn tác; muốn thu hồi phải ra quyết định hủy bỏ.`
+    : `Ban hành Quyết định số ${numberText}: hủy bỏ ${formatNumber(households)} danh hiệu “Gia đình văn hóa” năm ${decision.campaignYear.year}. Danh hiệu được giữ lại trong lịch sử với tình trạng “Đã bị hủy bỏ” và không còn được tính vào số năm liên tục. Không thể hoàn tác.`;
+
+  return (
+    <>
+      <PageHeader title={`Quyết định số ${numberText}`}
+        subtitle={`${DECISION_KIND_LABEL[decision.kind]} “Gia đình văn hóa” năm ${decision.campaignYear.year}`}
+        actions={<>
+          {isDraft && canDraft && <ButtonLink href={`/decisions/${decision.id}/edit`}>Sửa dự thảo</ButtonLink>}
+          <ButtonLink href="/decisions" variant="secondary">Danh sách quyết định</ButtonLink>
+        </>} />
+      {saved && <div className="mb-4"><Alert tone="success">Đã lưu dự thảo.</Alert></div>}
+      {issued && <div className="mb-4"><Alert tone="success">Đã phê duyệt và ban hành quyết định.</Alert></div>}
+
+      <div className="space-y-4">
+        <Card>
+          <DetailList items={[
+            { label: "Trạng thái", value: <Badge tone={isDraft ? "amber" : "green"}>{isDraft ? "✎" : "✓"} {DECISION_STATUS_LABEL[decision.status]}</Badge> },
+            { label: "Số, ký hiệu", value: numberText },
+            { label: "Ngày ban hành", value: formatDay(decision.issuedOn) },
+            { label: "Người ký", value: [decision.signerAuthority, decision.signerTitle, decision.signerName].filter(Boolean).join(" – ") },
+            { label: isAward ? "Số hộ được tặng" : "Số danh hiệu bị hủy bỏ", value: `${formatNumber(households)} hộ, ${formatNumber(hamlets)} xóm` },
+            { label: "Người lập dự thảo", value: decision.draftedByName ? `${decision.draftedByName} (${formatDateTime(decision.createdAt)})` : null },
+            ...(decision.status === "ISSUED"
+              ? [{ label: "Người phê duyệt, ban hành", value: `${decision.approvedByName ?? ""} (${formatDateTime(decision.approvedAt)})` }]
+              : []),
+            ...(decision.cancelGround
+              ? [
+                { label: "Trường hợp hủy bỏ", value: CANCEL_GROUND_LABEL[decision.cancelGround] },
+                { label: "Lý do", value: decision.cancelReason },
+              ]
+              : []),
+          ]} />
+        </Card>
+
+        <Card>
+          <h2 className="mb-2 text-base font-semibold text-slate-900">Căn cứ ban hành</h2>
+          <ul className="space-y-1 text-sm italic text-slate-800">
+            {decision.legalBasis.split("\n").map((line, i) => <li key={i}>{line}</li>)}
+          </ul>
+        </Card>
+
+        <Card>
+          <h2 className="mb-2 text-base font-semibold text-slate-900">Văn bản</h2>
+          <ul className="flex flex-wrap gap-x-6 gap-y-2 text-sm">
+            <li>
+              <a className="inline-flex min-h-11 items-center font-medium text-brand-700 underline" href={`/api/documents/decision/${decision.id}`}>
+                {isAward ? "Quyết định (Mẫu 10) .docx" : "Quyết định hủy bỏ .docx"}
+              </a>
+              {isDraft && <span className="ml-2 text-slate-600">(bản dự thảo)</span>}
+            </li>
+            {isAward && decision.status === "ISSUED" && (
+              <li>
+                <a className="inline-flex min-h-11 items-center font-medium text-brand-700 underline" href={`/api/documents/certificates/${decision.id}`}>Giấy chứng nhận .docx</a>
+              </li>
+            )}
+          </ul>
+        </Card>
+
+        {isDraft && (canApprove || canDraft) && (
+          <Card className="space-y-4">
+            {canApprove && (
+              <div className="space-y-2">
+                <h2 className="text-base font-semibold text-slate-900">Phê duyệt</h2>
+                <p className="text-sm text-slate-700">Kiểm tra danh sách bên dưới trước khi phê duyệt. Người lập dự thảo: {decision.draftedByName ?? "—"}.</p>
+                <DecisionStepForm action={issueDecisionAction.bind(null, decision.id)} version={decision.version}
+                  label="Phê duyệt và ban hành" confirmLabel="Xác nhận ban hành" consequence={consequence} />
+              </div>
+            )}
+            {canDraft && (
+              <DecisionStepForm action={discardDecisionAction.bind(null, decision.id)} version={decision.version} variant="danger"
+                label="Hủy dự thảo" confirmLabel="Xác nhận hủy dự thảo"
+                consequence={`Dự thảo Quyết định số ${numberText} sẽ bị xóa và số ${padNumber(decision.number)} có thể dùng lại. ${isAward ? "Hồ sơ các xóm trở lại danh sách chờ lập quyết định." : "Các danh hiệu vẫn giữ nguyên."}`} />
+            )}
+          </Card>
+        )}
+
+        <section>
+          <h2 className="mb-2 text-lg font-semibold">{isAward ? `Các xóm (${hamlets})` : `Các xóm có danh hiệu bị hủy bỏ (${hamlets})`}</h2>
+          <DataTable head={isAward ? ["Xóm", "Tình trạng hồ sơ", "Số hộ đạt", "Số hộ được bình xét"] : ["Xóm", "Số danh hiệu bị hủy bỏ"]}>
+            {decision.hamlets.map((h) => (
+              <tr key={h.reviewId ?? h.hamletName}>
+                <td className="px-3 py-2">{h.hamletName}</td>
+                {isAward && <td className="px-3 py-2">{h.status ? REVIEW_STATUS_LABEL[h.status] : ""}</td>}
+                <td className="px-3 py-2 text-right tabular-nums">{formatNumber(h.achieved)}</td>
+                {isAward && <td className="px-3 py-2 text-right tabular-nums">{formatNumber(h.assessed)}</td>}
+              </tr>
+            ))}
+          </DataTable>
+        </section>
+
+        <section>
+          <h2 className="mb-2 text-lg font-semibold">
+            {isAward ? (isDraft ? `Danh sách hộ đạt (${households})` : `Danh sách hộ được tặng danh hiệu (${households})`) : `Danh hiệu bị hủy bỏ (${households})`}
+          </h2>
+          <DecisionHouseholds households={decision.households} mode={!isAward ? "cancellation" : isDraft ? "draft" : "awards"} canCancel={canDraft} />
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,84 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { invalid, run, type ActionResult } from "@/lib/result";
+import { requireActor } from "@/lib/session";
+import { requiredInt, versionField } from "@/lib/validation";
+import { uniqueNumberMessages } from "./labels";
+import { AwardDecisionInput, CancellationDecisionInput, decisionFormToObject } from "./schema";
+import * as decisions from "./service";
+
+// Decisions change the dossiers' status, the awards and the household pages.
+function revalidateDecision(id?: string) {
+  revalidatePath("/decisions");
+  if (id) revalidatePath(`/decisions/${id}`);
+  revalidatePath("/review", "layout");
+  revalidatePath("/registry/households", "layout");
+  revalidatePath("/");
+}
+
+const yearField = requiredInt("năm", 2000, 2100);
+
+export async function createAwardDecisionAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult<{ id: string }>> {
+  const year = yearField.safeParse(form.get("year") ?? "");
+  if (!year.success) return invalid(year.error, form);
+  const parsed = AwardDecisionInput.safeParse(decisionFormToObject(form));
+  if (!parsed.success) return invalid(parsed.error, form);
+  const actor = await requireActor();
+  const result = await run(() => decisions.createAwardDecision(actor, year.data, parsed.data), form, uniqueNumberMessages(parsed.data));
+  if (!result.ok) return result;
+  revalidateDecision(result.data!.id);
+  redirect(`/decisions/${result.data!.id}?saved=1`);
+}
+
+export async function updateAwardDecisionAction(id: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult<{ id: string }>> {
+  const parsed = AwardDecisionInput.safeParse(decisionFormToObject(form));
+  if (!parsed.success) return invalid(parsed.error, form);
+  const version = versionField.safeParse(form.get("version"));
+  if (!version.success) return invalid(version.error, form);
+  const actor = await requireActor();
+  const result = await run(() => decisions.updateAwardDecision(actor, id, version.data, parsed.data), form, uniqueNumberMessages(parsed.data));
+  if (!result.ok) return result;
+  revalidateDecision(id);
+  redirect(`/decisions/${id}?saved=1`);
+}
+
+export async function createCancellationDecisionAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult<{ id: string }>> {
+  const parsed = CancellationDecisionInput.safeParse(decisionFormToObject(form));
+  if (!parsed.success) return invalid(parsed.error, form);
+  const actor = await requireActor();
+  const result = await run(() => decisions.createCancellationDecision(actor, parsed.data), form, uniqueNumberMessages(parsed.data));
+  if (!result.ok) return result;
+  revalidateDecision(result.data!.id);
+  redirect(`/decisions/${result.data!.id}?saved=1`);
+}
+
+export async function updateCancellationDecisionAction(id: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult<{ id: string }>> {
+  const parsed = CancellationDecisionInput.safeParse(decisionFormToObject(form));
+  if (!parsed.success) return invalid(parsed.error, form);
+  const version = versionField.safeParse(form.get("version"));
+  if (!version.success) return invalid(version.error, form);
+  const actor = await requireActor();
+  const result = await run(() => decisions.updateCancellationDecision(actor, id, version.data, parsed.data), form, uniqueNumberMessages(parsed.data));
+  if (!result.ok) return result;
+  revalidateDecision(id);
+  redirect(`/decisions/${id}?saved=1`);
+}
+
+export async function issueDecisionAction(id: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult<{ id: string }>> {
+  const version = versionField.safeParse(form.get("version"));
+  if (!version.success) return invalid(version.error, form);
+  const actor = await requireActor();
+  const result = await run(() => decisions.issueDecision(actor, id, version.data));
+  if (!result.ok) return result;
+  revalidateDecision(id);
+  redirect(`/decisions/${id}?issued=1`);
+}
+
+export async function discardDecisionAction(id: string): Promise<ActionResult<{ id: string }>> {
+  const actor = await requireActor();
+  const result = await run(() => decisions.discardDecision(actor, id));
+  if (!result.ok) return result;
+  revalidateDecision();
+  redirect("/decisions?discarded=1");
+}

@@ -1,0 +1,86 @@
+import type { AwardStatus, DecisionKind } from "@/lib/generated/prisma/enums";
+import { formatDay } from "@/lib/dates";
+
+export const DECISION_KIND_LABEL: Record<DecisionKind, string> = {
+  AWARD: "Tặng danh hiệu",
+  CANCELLATION: "Hủy bỏ danh hiệu",
+};
+
+export const AWARD_STATUS_LABEL: Record<AwardStatus, string> = {
+  ACTIVE: "Còn hiệu lực",
+  CANCELLED: "Đã bị hủy bỏ",
+};
+
+/** Who signs: the chairman in person (""), or a deputy on the chairman's behalf (Decree 30, "KT."). */
+export const SIGNER_AUTHORITY_LABEL: Record<"" | "KT. CHỦ TỊCH", string> = {
+  "": "Chủ tịch ký",
+  "KT. CHỦ TỊCH": "KT. CHỦ TỊCH (Phó Chủ tịch ký thay)",
+};
+export const SIGNER_AUTHORITIES = ["", "KT. CHỦ TỊCH"] as const;
+export const CHAIRMAN_TITLE = "CHỦ TỊCH";
+export const DEPUTY_TITLE = "PHÓ CHỦ TỊCH";
+export const DEFAULT_SYMBOL = "QĐ-UBND";
+
+/** Decree 30 numbers documents from 01 each year: below 10 the number has a leading zero. */
+export function padNumber(number: number): string {
+  return String(number).padStart(2, "0");
+}
+
+/** "05/QĐ-UBND". */
+export function decisionNumberText(number: number, symbol: string): string {
+  return `${padNumber(number)}/${symbol}`;
+}
+
+/** "Số 05/QĐ-UBND ngày 10/12/2024". */
+export function decisionReference(d: { number: number; symbol: string; issuedOn: Date }): string {
+  return `Số ${decisionNumberText(d.number, d.symbol)} ngày ${formatDay(d.issuedOn)}`;
+}
+
+const LAW_LOCAL_GOVERNMENT = "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;";
+const LAW_EMULATION = "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;";
+const DECREE_86 =
+  "Căn cứ Nghị định số 86/2023/NĐ-CP ngày 07 tháng 12 năm 2023 của Chính phủ quy định về khung tiêu chuẩn và trình tự, thủ tục, hồ sơ xét tặng danh hiệu \u201cGia đình văn hóa\u201d, \u201cThôn, tổ dân phố văn hóa\u201d, \u201cXã, phường, thị trấn tiêu biểu\u201d;";
+
+/** The căn cứ of an award decision (FORMS.md §1.5), one per line; the officer edits them before saving. */
+export const DEFAULT_AWARD_LEGAL_BASIS = [
+  LAW_LOCAL_GOVERNMENT,
+  LAW_EMULATION,
+  DECREE_86,
+  "Theo đề nghị của Trưởng các xóm và công chức Văn hóa - Xã hội.",
+].join("\n");
+
+/** The căn cứ of a cancellation: the Law's Chương VII and the award decisions it cancels from. */
+export function defaultCancellationLegalBasis(awardDecisions: { number: number; symbol: string; issuedOn: Date; year: number }[]): string {
+  return [
+    LAW_LOCAL_GOVERNMENT,
+    LAW_EMULATION,
+    DECREE_86,
+    ...awardDecisions.map((d) =>
+      `Căn cứ Quyết định số ${decisionNumberText(d.number, d.symbol)} ngày ${formatDay(d.issuedOn)} về việc tặng danh hiệu \u201cGia đình văn hóa\u201d năm ${d.year};`),
+    "Theo đề nghị của công chức Văn hóa - Xã hội.",
+  ].join("\n");
+}
+
+export const DECISION_MSG = {
+  numberTaken: (number: number, year: number) => `Số ${padNumber(number)} đã được dùng cho một quyết định khác năm ${year}.`,
+  reviewTaken: (hamlets: string[]) => `Hồ sơ của xóm ${hamlets.join(", ")} đã được đưa vào quyết định khác (đã được xử lý).`,
+  noReviews: "Vui lòng chọn ít nhất một xóm để đưa vào quyết định.",
+  noAwards: "Vui lòng chọn ít nhất một danh hiệu cần hủy bỏ.",
+  yearMissing: (year: number) => `Chưa có năm thi đua ${year}.`,
+  issuedBeforeYear: (year: number) => `Ngày ban hành không được trước năm ${year} (năm xét tặng).`,
+  emptyDecision: "Quyết định chưa có xóm nào (hoặc danh hiệu nào) để ban hành.",
+  awardExists: (names: string[], year: number) => `Hộ ${names.join(", ")} đã có danh hiệu năm ${year} theo một quyết định khác.`,
+  awardsMixedYears: "Các danh hiệu trong một quyết định hủy bỏ phải cùng một năm.",
+  awardCancelled: (names: string[]) => `Danh hiệu của hộ ${names.join(", ")} đã bị hủy bỏ (đã được xử lý).`,
+  awardInOtherDraft: (names: string[]) => `Danh hiệu của hộ ${names.join(", ")} đã có trong một dự thảo quyết định hủy bỏ khác.`,
+  discarded: "Dự thảo này đã được hủy hoặc đã được ban hành (đã được xử lý).",
+  kindMismatch: "Quyết định này không thuộc loại được sửa ở đây.",
+} as const;
+
+/**
+ * For run(): a number taken by a concurrent save surfaces as the (communeId, numberYear, number) unique constraint;
+ * name it at the field just as the service's own check does.
+ */
+export function uniqueNumberMessages(input: { number: number; issuedOn: Date }): Record<string, [string, string]> {
+  return { numberYear: ["number", DECISION_MSG.numberTaken(input.number, input.issuedOn.getUTCFullYear())] };
+}

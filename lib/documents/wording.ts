@@ -1,0 +1,133 @@
+// EDITABLE WORDING. Every sentence below is our reconstruction, not text the law prescribes: Decree 86/2023 Mẫu 03
+// and Mẫu 10 were not available in full (FORMS.md §1.4, §1.5), Mẫu 01/02 and the certificate are not known forms.
+// The layout rules (Decree 30/2020) live in decree30.ts; the documents take their sentences from here only, so this
+// object can later move to the database and be edited per commune.
+
+import type { HamletKind } from "@/lib/generated/prisma/enums";
+
+export const GDVH = "\u201cGia đình văn hóa\u201d";
+
+export const WORDING = {
+  /** Decree 86/2023, cited by the hamlet's documents. [READ-2: title of the decree] */
+  decree86:
+    "Nghị định số 86/2023/NĐ-CP ngày 07 tháng 12 năm 2023 của Chính phủ quy định về khung tiêu chuẩn và trình tự, thủ tục, " +
+    "hồ sơ xét tặng danh hiệu \u201cGia đình văn hóa\u201d, \u201cThôn, tổ dân phố văn hóa\u201d, \u201cXã, phường, thị trấn tiêu biểu\u201d",
+  /** How a person is named when the gender is not on record. */
+  honorific: "Ông/Bà",
+  hamletHeadTitle: {
+    XOM: "Trưởng xóm",
+    THON: "Trưởng thôn",
+    BAN: "Trưởng bản",
+    TO_DAN_PHO: "Tổ trưởng tổ dân phố",
+  } satisfies Record<HamletKind, string>,
+  frontTeamHeadTitle: (hamletWord: string) => `Trưởng ban Công tác Mặt trận ${hamletWord}`,
+
+  minutes: {
+    type: "BIÊN BẢN HỌP",
+    summary: (year: number) => `Bình xét danh hiệu ${GDVH} năm ${year}`,
+    opening: (date: string, place: string, hamlet: string, year: number) =>
+      `Hôm nay, ${date}, tại ${place}, ${hamlet} tổ chức họp bình xét danh hiệu ${GDVH} năm ${year}.`,
+    partI: "I. THÀNH PHẦN THAM DỰ",
+    partII: "II. NỘI DUNG",
+    partIII: "III. KẾT LUẬN",
+    attendance: (invited: string, present: string, households: string, hamletWord: string) =>
+      `Số người được mời: ${invited} người; có mặt: ${present} người; tổng số hộ của ${hamletWord}: ${households} hộ.`,
+    criteria: (criteria: string, criteriaBasis: string, rules: string, rulesBasis: string) =>
+      `1. Chủ trì phổ biến tiêu chuẩn, điều kiện xét tặng danh hiệu ${GDVH} theo ${criteria} (${criteriaBasis}); ` +
+      `cách thức bình xét theo ${rules} (${rulesBasis}).`,
+    counts: (total: string, achieved: string, notAchieved: string, excluded: string) =>
+      `2. Đánh giá mức độ đạt tiêu chuẩn của từng hộ gia đình: tổng số hộ được bình xét: ${total} hộ; số hộ đạt: ${achieved} hộ; ` +
+      `số hộ không đạt: ${notAchieved} hộ; số hộ thuộc trường hợp không xét tặng (khoản 4 Điều 6 Nghị định số 86/2023/NĐ-CP): ${excluded} hộ.`,
+    vote: (method: string, threshold: string) =>
+      `3. Biểu quyết: hình thức ${method.toLocaleLowerCase("vi")}; hộ được đề nghị khi có số tán thành ${threshold}.`,
+    voteResult: (achieved: string) =>
+      `Kết quả: ${achieved} hộ đạt tỷ lệ tán thành và đủ tiêu chuẩn; số tán thành, không tán thành đối với từng hộ ghi tại danh sách kèm theo.`,
+    conclusion: (commune: string, year: number, achieved: string, channel: string, days: number) =>
+      `Thống nhất đề nghị Chủ tịch Ủy ban nhân dân ${commune} xét tặng danh hiệu ${GDVH} năm ${year} cho ${achieved} hộ gia đình ` +
+      `(có danh sách kèm theo); niêm yết công khai danh sách ${channel} để lấy ý kiến Nhân dân trong thời hạn ${days} ngày.`,
+    notQuorate: (hamletWord: string) => `Cuộc họp không đủ điều kiện tiến hành nên không ghi nhận kết quả bình xét; ${hamletWord} tổ chức họp lại.`,
+    closing: "Cuộc họp kết thúc cùng ngày. Biên bản đã được đọc lại và thông qua trước cuộc họp./.",
+    defaultChannel: (hamletWord: string) => `trên bảng tin công cộng của ${hamletWord}`,
+    annexTitle: ["DANH SÁCH HỘ GIA ĐÌNH ĐƯỢC BÌNH XÉT"],
+    annexAttached: (year: number, hamlet: string, date: string) =>
+      `(Kèm theo Biên bản họp bình xét danh hiệu ${GDVH} năm ${year} của ${hamlet} ${date})`,
+    secretary: "THƯ KÝ",
+    chair: "CHỦ TRÌ",
+    signHint: "(Ký, ghi rõ họ tên)",
+  },
+
+  proposal: {
+    type: "VĂN BẢN ĐỀ NGHỊ",
+    summary: (year: number) => `Xét tặng danh hiệu ${GDVH} năm ${year}`,
+    to: (commune: string) => `Kính gửi: Chủ tịch Ủy ban nhân dân ${commune}.`,
+    basisMeeting: (meeting: string, notice: string) => `Căn cứ kết quả họp bình xét ${meeting} và ${notice},`,
+    noticeDone: (from: string, to: string) => `kết quả niêm yết công khai, lấy ý kiến Nhân dân từ ngày ${from} đến hết ngày ${to}`,
+    noticeNone: "kết quả niêm yết công khai, lấy ý kiến Nhân dân",
+    request: (hamlet: string, commune: string, year: number, n: string) =>
+      `${hamlet} đề nghị Chủ tịch Ủy ban nhân dân ${commune} xem xét, quyết định tặng danh hiệu ${GDVH} năm ${year} ` +
+      `cho ${n} hộ gia đình (có Bảng tổng hợp kèm theo).`,
+    dossier:
+      `Hồ sơ gồm: Văn bản đề nghị; Bảng tổng hợp danh sách hộ gia đình đạt tiêu chuẩn và kết quả lấy ý kiến người dân; ` +
+      `Biên bản họp bình xét danh hiệu ${GDVH}.`,
+    closing: "Kính đề nghị Chủ tịch Ủy ban nhân dân xã xem xét, quyết định./.",
+    recipients: ["Như trên"],
+    storage: (hamletWord: string) => `hồ sơ ${hamletWord}`,
+    summaryType: "BẢNG TỔNG HỢP",
+    summaryTitle: (year: number) => [`Danh sách hộ gia đình đạt tiêu chuẩn và kết quả lấy ý kiến người dân`, `danh hiệu ${GDVH} năm ${year}`],
+    listHeading: "I. DANH SÁCH HỘ GIA ĐÌNH ĐẠT TIÊU CHUẨN",
+    total: (n: string) => `Tổng số: ${n} hộ gia đình.`,
+    noticeHeading: "II. KẾT QUẢ LẤY Ý KIẾN NGƯỜI DÂN",
+    channel: (channel: string) => `- Hình thức niêm yết: ${channel}.`,
+    period: (from: string, to: string, days: number) => `- Thời gian niêm yết: từ ngày ${from} đến hết ngày ${to} (${days} ngày).`,
+    notPosted: "- Danh sách chưa được niêm yết công khai.",
+    objections: (n: string) => `- Số ý kiến phản ánh nhận được: ${n}.`,
+    objectionsResolved: "- Việc giải quyết các ý kiến phản ánh:",
+    noObjections: "- Không có ý kiến phản ánh.",
+  },
+
+  decision: {
+    type: "QUYẾT ĐỊNH",
+    draftMark: "DỰ THẢO",
+    awardSummary: (year: number) => `Về việc tặng danh hiệu ${GDVH} năm ${year}`,
+    cancelSummary: `Về việc hủy bỏ quyết định tặng danh hiệu ${GDVH}`,
+    authority: (commune: string) => `CHỦ TỊCH ỦY BAN NHÂN DÂN ${commune.toLocaleUpperCase("vi")}`,
+    decides: "QUYẾT ĐỊNH:",
+    award1: (year: number, n: string) => `Tặng danh hiệu ${GDVH} năm ${year} cho ${n} hộ gia đình (có danh sách kèm theo).`,
+    award2: "Quyết định này có hiệu lực kể từ ngày ký.",
+    article3: (hamlets: string) =>
+      `Văn phòng HĐND và UBND xã, công chức Văn hóa - Xã hội, Trưởng các ${hamlets} và các hộ gia đình có tên tại Điều 1 ` +
+      `chịu trách nhiệm thi hành Quyết định này./.`,
+    cancel1: (n: string) => `Hủy bỏ quyết định tặng danh hiệu ${GDVH} đối với ${n} hộ gia đình (có danh sách kèm theo).`,
+    cancelGround: (ground: string) => `Lý do hủy bỏ: thuộc trường hợp ${ground} (Luật Thi đua, khen thưởng năm 2022).`,
+    cancel2:
+      "Các hộ gia đình có tên tại Điều 1 có trách nhiệm nộp lại Giấy chứng nhận và tiền thưởng (nếu có) đã nhận. " +
+      "Quyết định này có hiệu lực kể từ ngày ký.",
+    recipients: ["Như Điều 3", "Ủy ban MTTQ Việt Nam xã"],
+    storage: "VT, VHXH",
+    annexAward: (year: number) => ["DANH SÁCH HỘ GIA ĐÌNH ĐƯỢC TẶNG DANH HIỆU", `${GDVH.toLocaleUpperCase("vi")} NĂM ${year}`],
+    annexCancel: ["DANH SÁCH HỘ GIA ĐÌNH BỊ HỦY BỎ QUYẾT ĐỊNH TẶNG DANH HIỆU", GDVH.toLocaleUpperCase("vi")],
+    annexAttached: (ref: string, date: string, commune: string) => `(Kèm theo Quyết định số ${ref} ${date} của Chủ tịch UBND ${commune})`,
+  },
+
+  certificate: {
+    title: "GIẤY CHỨNG NHẬN",
+    family: "Gia đình ông/bà",
+    achieved: (year: number) => `Đạt danh hiệu ${GDVH} năm ${year}`,
+    basedOn: (ref: string, date: string) => `(Theo Quyết định số ${ref} ngày ${date})`,
+  },
+
+  table: {
+    no: "STT",
+    head: "Họ và tên chủ hộ",
+    address: "Địa chỉ",
+    note: "Ghi chú",
+    result: "Kết quả",
+    votesFor: "Tán thành",
+    votesAgainst: "Không tán thành",
+    household: "Hộ gia đình",
+    received: "Ngày nhận",
+    outcome: "Kết quả giải quyết",
+    resolved: "Ngày giải quyết",
+    awardedBy: "Quyết định tặng danh hiệu",
+  },
+} as const;
