@@ -6,31 +6,12 @@ import { DECISION_MSG, DEFAULT_AWARD_LEGAL_BASIS } from "@/lib/decisions/labels"
 import { listAwardsForCancellation } from "@/lib/decisions/queries";
 import type { CancellationDecisionInput } from "@/lib/decisions/schema";
 import { createAwardDecision, createCancellationDecision, discardDecision, issueDecision, updateCancellationDecision } from "@/lib/decisions/service";
-import { makeCampaignYear, type YearRow } from "../factories/cycle";
-import { makeActor, makeHousehold, makeWorld, resetDb, type HamletRow, type World } from "../factories";
+import { makeCampaignYear, makeReview } from "../factories/cycle";
+import { makeActor, makeHousehold, makeWorld, resetDb, type World } from "../factories";
 
 // Awards over the years: cancellation keeps the row, streaks skip cancelled years, "tiêu biểu" ranks by votes.
 
 type Household = { id: string; headName: string };
-
-/** An ACCEPTED dossier of `hamlet` where every listed household achieved the title. */
-async function makeAcceptedReview(year: YearRow, hamlet: HamletRow, entries: { household: Household; votesFor: number }[]) {
-  return db.hamletReview.create({
-    data: {
-      communeId: year.communeId, campaignYearId: year.id, hamletId: hamlet.id, status: "ACCEPTED", acceptedAt: new Date(),
-      meetingDate: utcDate(year.year, 11, 5), meetingPlace: "Nhà văn hóa xóm", chairName: "Trưởng Xóm", secretaryName: "Thư Ký",
-      invitedCount: 30, presentCount: 25, totalHouseholds: 40, ballotMethod: "SHOW_OF_HANDS", isQuorate: true, quorumNote: "25/30 > 50 %",
-      ruleSetId: year.ruleSetId, criteriaSetId: year.criteriaSetId,
-      assessments: {
-        create: entries.map((e) => ({
-          communeId: year.communeId, householdId: e.household.id, unmetCodes: [], exclusions: [], votesFor: e.votesFor, votesAgainst: 0,
-          result: "ACHIEVED" as const, meetingResult: "ACHIEVED" as const, ruleSetId: year.ruleSetId, criteriaSetId: year.criteriaSetId,
-        })),
-      },
-    },
-    select: { id: true },
-  });
-}
 
 const header = (year: number, number: number) => ({
   number, symbol: "QĐ-UBND", issuedOn: utcDate(year, 12, 5), signerAuthority: "" as const, signerTitle: "CHỦ TỊCH", signerName: "Ma Văn Quyết",
@@ -41,8 +22,12 @@ let w: World;
 
 /** Runs a whole year through the services: dossier of xóm A accepted, decision drafted and issued. */
 async function awardYear(year: number, entries: { household: Household; votesFor?: number }[]) {
-  const campaignYear = await makeCampaignYear(w.commune.id, year);
-  const review = await makeAcceptedReview(campaignYear, w.hamletA, entries.map((e) => ({ household: e.household, votesFor: e.votesFor ?? 12 })));
+  // Votes run from 9 to 20 of the 25 present: a 30 % approval threshold lets every one of them carry.
+  const campaignYear = await makeCampaignYear(w.commune.id, year, { approvalPct: 30 });
+  const review = await makeReview(campaignYear, w.hamletA, {
+    invitedCount: 30, presentCount: 25,
+    assessments: entries.map((e) => ({ householdId: e.household.id, result: "ACHIEVED", votesFor: e.votesFor ?? 12, votesAgainst: 0 })),
+  });
   const { id } = await createAwardDecision(w.actors.officer, year, { ...header(year, 1), reviewIds: [review.id] });
   await issueDecision(w.actors.leader, id, 1);
   return { campaignYear, decisionId: id };

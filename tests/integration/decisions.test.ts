@@ -7,34 +7,14 @@ import type { AwardDecisionInput } from "@/lib/decisions/schema";
 import {
   createAwardDecision, discardDecision, issueDecision, updateAwardDecision,
 } from "@/lib/decisions/service";
-import type { AssessmentResult, ReviewStatus } from "@/lib/generated/prisma/enums";
 import { MSG, run } from "@/lib/result";
-import { makeCampaignYear, type YearRow } from "../factories/cycle";
-import { makeActor, makeHousehold, makeWorld, resetDb, type HamletRow, type World } from "../factories";
+import { makeCampaignYear, makeReview, type YearRow } from "../factories/cycle";
+import { makeActor, makeHousehold, makeWorld, resetDb, type World } from "../factories";
 
 // Award decisions end to end: drafting from accepted dossiers, the number register, concurrent drafts and
 // approvals, who may issue, and what issuing writes.
 
 const ISSUED_MESSAGE = "Quyết định đã được ban hành (đã được xử lý), không thể thay đổi.";
-
-/** A hamlet's dossier in `status` with one assessment per household (written straight through Prisma). */
-async function makeReview(year: YearRow, hamlet: HamletRow, results: { householdId: string; result: AssessmentResult; votesFor?: number }[], status: ReviewStatus = "ACCEPTED") {
-  return db.hamletReview.create({
-    data: {
-      communeId: year.communeId, campaignYearId: year.id, hamletId: hamlet.id, status,
-      meetingDate: utcDate(year.year, 11, 5), meetingPlace: "Nhà văn hóa xóm", chairName: "Trưởng Xóm", secretaryName: "Thư Ký",
-      invitedCount: 20, presentCount: 15, totalHouseholds: 30, ballotMethod: "SHOW_OF_HANDS", isQuorate: true, quorumNote: "15/20 > 50 %",
-      ruleSetId: year.ruleSetId, criteriaSetId: year.criteriaSetId, acceptedAt: status === "ACCEPTED" ? new Date() : null,
-      assessments: {
-        create: results.map((r) => ({
-          communeId: year.communeId, householdId: r.householdId, unmetCodes: r.result === "NOT_ACHIEVED" ? ["A1"] : [], exclusions: [],
-          votesFor: r.votesFor ?? 12, votesAgainst: 1, result: r.result, meetingResult: r.result, ruleSetId: year.ruleSetId, criteriaSetId: year.criteriaSetId,
-        })),
-      },
-    },
-    select: { id: true },
-  });
-}
 
 function input(reviewIds: string[], overrides: Partial<AwardDecisionInput> = {}): AwardDecisionInput {
   return {
@@ -57,12 +37,14 @@ beforeEach(async () => {
   hA2 = await makeHousehold(w.hamletA, { headName: "Hoàng Văn Hai" });
   hA3 = await makeHousehold(w.hamletA, { headName: "Hoàng Văn Ba" });
   hB1 = await makeHousehold(w.hamletB, { headName: "Lò Thị Bốn" });
-  reviewA = await makeReview(y2024, w.hamletA, [
-    { householdId: hA1.id, result: "ACHIEVED", votesFor: 14 },
-    { householdId: hA2.id, result: "ACHIEVED", votesFor: 11 },
-    { householdId: hA3.id, result: "NOT_ACHIEVED" },
-  ]);
-  reviewB = await makeReview(y2024, w.hamletB, [{ householdId: hB1.id, result: "ACHIEVED", votesFor: 13 }]);
+  reviewA = await makeReview(y2024, w.hamletA, {
+    assessments: [
+      { householdId: hA1.id, result: "ACHIEVED", votesFor: 14 },
+      { householdId: hA2.id, result: "ACHIEVED", votesFor: 11 },
+      { householdId: hA3.id, result: "NOT_ACHIEVED" },
+    ],
+  });
+  reviewB = await makeReview(y2024, w.hamletB, { assessments: [{ householdId: hB1.id, result: "ACHIEVED", votesFor: 13 }] });
 });
 
 const counts = async () => ({
@@ -96,7 +78,7 @@ describe("drafting an award decision", () => {
 
   it("refuses a dossier that is not ACCEPTED yet, and writes nothing", async () => {
     const hB2 = await makeHousehold(w.hamletB);
-    const other = await makeReview(await makeCampaignYear(w.commune.id, 2023), w.hamletB, [{ householdId: hB2.id, result: "ACHIEVED" }], "SUBMITTED");
+    const other = await makeReview(await makeCampaignYear(w.commune.id, 2023), w.hamletB, { status: "SUBMITTED", assessments: [{ householdId: hB2.id, result: "ACHIEVED" }] });
     await db.hamletReview.update({ where: { id: reviewB.id }, data: { status: "SUBMITTED" } });
     const before = await counts();
     await expect(createAwardDecision(w.actors.officer, 2024, input([reviewA.id, reviewB.id]))).rejects.toMatchObject({
@@ -137,7 +119,7 @@ describe("drafting an award decision", () => {
     // Another commune keeps its own register.
     const y = await makeCampaignYear(w.otherCommune.id, 2024);
     const hZ = await makeHousehold(w.hamletZ);
-    const reviewZ = await makeReview(y, w.hamletZ, [{ householdId: hZ.id, result: "ACHIEVED" }]);
+    const reviewZ = await makeReview(y, w.hamletZ, { assessments: [{ householdId: hZ.id, result: "ACHIEVED" }] });
     await expect(createAwardDecision(w.actors.otherOfficer, 2024, input([reviewZ.id]))).resolves.toMatchObject({ id: expect.any(String) });
   });
 

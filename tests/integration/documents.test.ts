@@ -9,7 +9,7 @@ import { CERTIFICATE_MSG, loadCertificates, loadDecision, loadMinutes, loadPropo
 import { buildProposal } from "@/lib/documents/proposal";
 import { DOCX_TYPE, docxResponse } from "@/lib/documents/route";
 import { buildMinutes, minutesFilename } from "@/lib/documents/minutes";
-import { makeCampaignYear, type YearRow } from "../factories/cycle";
+import { makeCampaignYear, makeReview, type YearRow } from "../factories/cycle";
 import { makeActor, makeHousehold, makeWorld, resetDb, type World } from "../factories";
 
 // The loaders read real rows (made with Prisma) within the actor's scope; the builders turn them into .docx files.
@@ -28,33 +28,6 @@ async function textOf(doc: Parameters<typeof renderDocx>[0]): Promise<string> {
     .filter((p) => p !== "")
     .join("\n")
     .replace(/&amp;/g, "&");
-}
-
-async function makeReview(hamletId: string, overrides: Partial<{ status: "MEETING" | "NOTICE" | "SUBMITTED" | "ACCEPTED" | "DECIDED"; decisionId: string }> = {}) {
-  return db.hamletReview.create({
-    data: {
-      communeId: w.commune.id, campaignYearId: year.id, hamletId, status: overrides.status ?? "NOTICE",
-      meetingDate: utcDate(2024, 11, 5), meetingPlace: "Nhà văn hóa xóm", chairName: "Ma Văn Thắng", secretaryName: "Lò Thị Hoa",
-      invitedCount: 20, presentCount: 15, totalHouseholds: 30, ballotMethod: "SHOW_OF_HANDS", isQuorate: true,
-      quorumNote: "Cuộc họp đủ điều kiện tiến hành: có mặt 15/20 số người được mời (75,0 %), cần > 50 %.",
-      ruleSetId: year.ruleSetId, criteriaSetId: year.criteriaSetId,
-      noticePostedOn: utcDate(2024, 11, 6), noticeEndsOn: utcDate(2024, 11, 16), noticeChannel: "bảng tin nhà văn hóa xóm",
-      decisionId: overrides.decisionId ?? null,
-    },
-    select: { id: true },
-  });
-}
-
-async function assess(reviewId: string, householdId: string, result: "ACHIEVED" | "NOT_ACHIEVED" | "EXCLUDED", meetingResult = result) {
-  await db.assessment.create({
-    data: {
-      communeId: w.commune.id, hamletReviewId: reviewId, householdId, result, meetingResult,
-      unmetCodes: result === "NOT_ACHIEVED" ? ["B3"] : [], exclusions: result === "EXCLUDED" ? ["E4"] : [],
-      votesFor: result === "EXCLUDED" ? null : 12, votesAgainst: result === "EXCLUDED" ? null : 3,
-      reason: result === "EXCLUDED" ? "Không xét: Thành viên bị xử phạt hành chính về trật tự công cộng, cờ bạc (E4)." : null,
-      ruleSetId: year.ruleSetId, criteriaSetId: year.criteriaSetId,
-    },
-  });
 }
 
 async function makeDecision(status: "DRAFT" | "ISSUED", number: number, kind: "AWARD" | "CANCELLATION" = "AWARD") {
@@ -85,21 +58,25 @@ beforeEach(async () => {
     dung: await makeHousehold(w.hamletA, { headName: "Triệu Văn Dũng" }),
     em: await makeHousehold(w.hamletB, { headName: "Đinh Thị Em" }),
   };
-  reviewA = await makeReview(w.hamletA.id);
-  reviewB = await makeReview(w.hamletB.id);
-  await assess(reviewA.id, hh.an.id, "ACHIEVED");
-  await assess(reviewA.id, hh.binh.id, "ACHIEVED");
-  // Achieved at the meeting, removed after an upheld objection: the minutes keep the meeting's result.
-  await assess(reviewA.id, hh.cuong.id, "NOT_ACHIEVED", "ACHIEVED");
-  await assess(reviewA.id, hh.dung.id, "EXCLUDED");
-  await assess(reviewB.id, hh.em.id, "ACHIEVED");
-  await db.objection.create({
-    data: {
-      communeId: w.commune.id, hamletReviewId: reviewA.id, householdId: hh.cuong.id, raisedBy: "Người Phản Ánh Bí Mật",
-      content: "Nội dung phản ánh riêng tư", receivedOn: utcDate(2024, 11, 8), outcome: "UPHELD", resolution: "Chi tiết xử lý riêng tư",
-      resolvedOn: utcDate(2024, 11, 10),
-    },
+  // Both lists posted on 06/11 (the day after the meeting) until 16/11.
+  const meeting = { status: "NOTICE", chairName: "Ma Văn Thắng", secretaryName: "Lò Thị Hoa", noticeChannel: "bảng tin nhà văn hóa xóm" } as const;
+  reviewA = await makeReview(year, w.hamletA, {
+    ...meeting,
+    assessments: [
+      { householdId: hh.an.id, result: "ACHIEVED", votesAgainst: 3 },
+      { householdId: hh.binh.id, result: "ACHIEVED", votesAgainst: 3 },
+      // Achieved at the meeting, removed after an upheld objection: the minutes keep the meeting's result.
+      {
+        householdId: hh.cuong.id, result: "ACHIEVED", votesAgainst: 3,
+        upheld: {
+          raisedBy: "Người Phản Ánh Bí Mật", content: "Nội dung phản ánh riêng tư", resolution: "Chi tiết xử lý riêng tư",
+          receivedOn: utcDate(2024, 11, 8), resolvedOn: utcDate(2024, 11, 10),
+        },
+      },
+      { householdId: hh.dung.id, result: "EXCLUDED" },
+    ],
   });
+  reviewB = await makeReview(year, w.hamletB, { ...meeting, assessments: [{ householdId: hh.em.id, result: "ACHIEVED", votesAgainst: 3 }] });
 });
 
 describe("minutes and proposal of a hamlet review", () => {

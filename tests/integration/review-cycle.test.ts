@@ -199,10 +199,9 @@ describe("assessments", () => {
   });
 
   it("a year that requires registration excludes a household that did not register", async () => {
-    const year = await db.campaignYear.findFirstOrThrow({ where: { communeId: w.commune.id, year: 2024 } });
-    await db.ruleSet.update({ where: { id: year.ruleSetId }, data: { registrationRequired: true } });
-    await db.registration.create({ data: { communeId: w.commune.id, campaignYearId: year.id, householdId: households[0]!.id, hamletId: w.hamletA.id, registeredOn: utcDate(2024, 2, 1) } });
-    const { id } = await saveMeeting(w.actors.headA, 2024, w.hamletA.id, undefined, meeting());
+    const year = await makeCampaignYear(w.commune.id, 2025, { registrationRequired: true });
+    await db.registration.create({ data: { communeId: w.commune.id, campaignYearId: year.id, householdId: households[0]!.id, hamletId: w.hamletA.id, registeredOn: utcDate(2025, 2, 1) } });
+    const { id } = await saveMeeting(w.actors.headA, 2025, w.hamletA.id, undefined, meeting({ meetingDate: utcDate(2025, 11, 10) }));
     await saveAssessment(w.actors.headA, id, households[0]!.id, undefined, allMet());
     // No vote needed for a household that cannot be proposed.
     await saveAssessment(w.actors.headA, id, households[1]!.id, undefined, { ...allMet(), votesFor: undefined });
