@@ -10,19 +10,11 @@ import {
   A4, MOTTO, NATIONAL_NAME, decree30Document, line, mm, rule, run, signatureTable, textWidth,
 } from "./decree30";
 import {
-  communeName, documentRef, placeDateLine, placeName, slug, type CommuneInfo, type DownloadName,
+  communeName, documentRef, placeDateLine, placeName, slug, type DecisionHeader, type DownloadName,
 } from "./format";
 import { WORDING } from "./wording";
 
-export type CertificateData = {
-  commune: CommuneInfo;
-  year: number;
-  number: number;
-  symbol: string;
-  issuedOn: Date;
-  signerAuthority: string;
-  signerTitle: string;
-  signerName: string;
+export type CertificateData = DecisionHeader & {
   /** Households in print order; hamletLabel is "Xóm Bản Lác". */
   households: { headName: string; hamletLabel: string }[];
 };

@@ -11,24 +11,16 @@ import {
 } from "./decree30";
 import {
   basisLines, communeName, count, dayMonthYearOrBlank, documentRef, groupByHamlet, numberLine, placeDateLine, placeName, slug,
-  type CommuneInfo, type DownloadName,
+  type DecisionHeader, type DownloadName,
 } from "./format";
 import { WORDING } from "./wording";
 
 /** One household of the annex; hamletKey/hamletLabel group the rows by xóm. */
 export type DecisionHousehold = { hamletKey: string; hamletLabel: string; headName: string; address: string; note?: string };
 
-export type DecisionData = {
-  commune: CommuneInfo;
-  year: number;
+export type DecisionData = DecisionHeader & {
   kind: DecisionKind;
   status: DecisionStatus;
-  number: number;
-  symbol: string;
-  issuedOn: Date;
-  signerAuthority: string;
-  signerTitle: string;
-  signerName: string;
   legalBasis: string;
   /** Plural word for Điều 3 ("xóm"). */
   hamletWord: string;

@@ -6,6 +6,18 @@ import { HAMLET_KIND_LABEL } from "@/lib/hamlets/labels";
 import { compareVi, foldText } from "@/lib/text";
 
 export type CommuneInfo = { name: string; kind: CommuneKind };
+
+/** What every document about a decision prints of it: issuer, year, number, date and signer. */
+export type DecisionHeader = {
+  commune: CommuneInfo;
+  year: number;
+  number: number;
+  symbol: string;
+  issuedOn: Date;
+  signerAuthority: string;
+  signerTitle: string;
+  signerName: string;
+};
 export type HamletInfo = { name: string; kind: HamletKind };
 
 /** Blank left in a draft for what is filled in by hand at signing ("Số:      /QĐ-UBND"). */

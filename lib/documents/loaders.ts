@@ -6,7 +6,7 @@ import { DomainError } from "@/lib/result";
 import { isUuid } from "@/lib/text";
 import type { CertificateData } from "./certificate";
 import { awardReference, type DecisionData, type DecisionHousehold } from "./decision";
-import { groupByHamlet, hamletName, hamletWord, type HamletInfo } from "./format";
+import { groupByHamlet, hamletName, hamletWord, type DecisionHeader, type HamletInfo } from "./format";
 import type { MinutesData } from "./minutes";
 import type { ProposalData } from "./proposal";
 
@@ -161,21 +161,21 @@ export async function loadDecision(actor: Actor, decisionId: string): Promise<De
 
   const kinds = await db.hamlet.findMany({ where: { communeId: decision.communeId }, distinct: ["kind"], select: { kind: true } });
   return {
-    commune: decision.campaignYear.commune,
-    year: decision.campaignYear.year,
+    ...decisionHeader(decision),
     kind: decision.kind,
     status: decision.status,
-    number: decision.number,
-    symbol: decision.symbol,
-    issuedOn: decision.issuedOn,
-    signerAuthority: decision.signerAuthority,
-    signerTitle: decision.signerTitle,
-    signerName: decision.signerName,
     legalBasis: decision.legalBasis,
     hamletWord: kinds.length === 1 ? hamletWord(kinds[0]!.kind) : "thôn, xóm",
     households,
     cancelGround: decision.cancelGround,
   };
+}
+
+type ScopedDecision = NonNullable<Awaited<ReturnType<typeof scopedDecision>>>;
+
+function decisionHeader(decision: ScopedDecision): DecisionHeader {
+  const { number, symbol, issuedOn, signerAuthority, signerTitle, signerName } = decision;
+  return { commune: decision.campaignYear.commune, year: decision.campaignYear.year, number, symbol, issuedOn, signerAuthority, signerTitle, signerName };
 }
 
 export const CERTIFICATE_MSG = {
@@ -194,14 +194,7 @@ export async function loadCertificates(actor: Actor, decisionId: string): Promis
   const hamlets = await hamletsById(decision.communeId, awards.map((a) => a.hamletId));
   const rows = groupByHamlet(awardRows(awards, hamlets)).flatMap((g) => g.rows);
   return {
-    commune: decision.campaignYear.commune,
-    year: decision.campaignYear.year,
-    number: decision.number,
-    symbol: decision.symbol,
-    issuedOn: decision.issuedOn,
-    signerAuthority: decision.signerAuthority,
-    signerTitle: decision.signerTitle,
-    signerName: decision.signerName,
+    ...decisionHeader(decision),
     households: rows.map((r) => ({ headName: r.headName, hamletLabel: r.hamletLabel })),
   };
 }
