@@ -67,7 +67,7 @@ export default async function NoticePrintPage({ params }: { params: Promise<{ ye
         </p>
 
         <p className="mt-5 text-justify indent-8">
-          Căn cứ kết quả cuộc họp bình xét ngày {formatDay(review.meetingDate)}, {hamletName(hamlet)} niêm yết công khai danh sách
+          Căn cứ kết quả cuộc họp bình xét ngày {formatDay(review.meetingDate)}, {inSentence(hamletName(hamlet))} niêm yết công khai danh sách
           các hộ gia đình đề nghị Chủ tịch Ủy ban nhân dân {communeName(commune)} xét tặng danh hiệu “Gia đình văn hóa” năm {year} để lấy ý kiến
           của Nhân dân.
         </p>
@@ -116,4 +116,9 @@ export default async function NoticePrintPage({ params }: { params: Promise<{ ye
       </article>
     </div>
   );
+}
+
+/** Mid-sentence, the generic noun is lower case ("xóm Pác Cáp"), as Decree 30 writes administrative names. */
+function inSentence(name: string): string {
+  return name.replace(/^\p{Lu}/u, (c) => c.toLocaleLowerCase("vi"));
 }
