@@ -3,7 +3,7 @@
 // same rules (lib/review/rules.ts, householdOutcome) and moving every dossier through nextReviewStatus.
 
 import { defaultYearColumns } from "@/lib/campaign/sets";
-import { addDays, formatDay, utcDate } from "@/lib/dates";
+import { addDays, formatDay, parseIsoDate, utcDate } from "@/lib/dates";
 import { decisionReference } from "@/lib/decisions/labels";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import {
@@ -54,7 +54,11 @@ export type CycleRows = {
 
 /** A moment of a Vietnamese day (UTC+7) as a timestamp. */
 const at = (day: Date, hour: number, minute = 0) => new Date(day.getTime() + ((hour - 7) * 60 + minute) * 60_000);
-const isoDay = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const isoDay = (iso: string) => {
+  const day = parseIsoDate(iso);
+  if (!day) throw new Error(`Demo date is not a calendar day: ${iso}`);
+  return day;
+};
 const cycleId = (key: string) => demoId(`cycle/${key}`);
 export const demoYearId = (year: number) => cycleId(`year/${year}`);
 
@@ -344,13 +348,14 @@ function cancelTwoAwards(
   const spec = DEMO_CANCELLATION;
   const hamlet = input.hamlets.find((h) => h.name === spec.hamletName);
   if (!hamlet) throw new Error(`Unknown demo hamlet: ${spec.hamletName}`);
+  const yearOfReview = new Map(rows.reviews.map((r) => [r.id, r.campaignYearId]));
   const achievedIn = (year: number) => new Set(
-    rows.assessments.filter((a) => a.result === "ACHIEVED" && rows.reviews.some((r) => r.id === a.hamletReviewId && r.campaignYearId === demoYearId(year)))
-      .map((a) => a.householdId),
+    rows.assessments.filter((a) => a.result === "ACHIEVED" && yearOfReview.get(a.hamletReviewId) === demoYearId(year)).map((a) => a.householdId),
   );
   const [y22, y23, y24] = [achievedIn(2022), achievedIn(2023), achievedIn(2024)];
   const candidates = input.households.filter((h) =>
     h.hamletId === hamlet.id && h.status === "ACTIVE" && !violationsOf.has(h.id) && y22.has(h.id) && y23.has(h.id) && y24.has(h.id));
+  if (candidates.length < spec.fines.length) throw new Error(`Demo cancellation: too few candidates in ${spec.hamletName}.`);
   const chosen: typeof candidates = [];
   while (chosen.length < spec.fines.length) {
     const next = rng.pick(candidates);

@@ -19,7 +19,6 @@ export type CriterionFormValues = {
 
 export type CriterionGroup = { code: string; title: string; nextCode: string };
 
-
 /** One item of a draft criteria set. Picking a known group fills in its title and the next free code. */
 export function CriterionForm({ action, initial, groups, cancelHref, submitLabel }: {
   action: FormActionFn<{ id: string }>;

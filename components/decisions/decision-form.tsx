@@ -48,7 +48,8 @@ export function DecisionForm({ action, kind, initial, choices, selected, year, c
     setAuthority(values.signerAuthority ?? "");
     setTitle(values.signerTitle ?? "");
   });
-  const choiceError = fe(choiceName) ?? fe(`${choiceName}.0`);
+  // A bad id is reported at its index ("reviewIds.3"); show it at the list.
+  const choiceError = fe(choiceName) ?? Object.entries(err?.fieldErrors ?? {}).find(([key]) => key.startsWith(`${choiceName}.`))?.[1];
 
   function pickAuthority(next: string) {
     setAuthority(next);

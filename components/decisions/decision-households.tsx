@@ -2,19 +2,21 @@ import Link from "next/link";
 import { AwardStatusCell } from "@/components/decisions/award-status";
 import { Button } from "@/components/ui/button";
 import { DataTable, EmptyState } from "@/components/ui/list-controls";
-import { formatDay } from "@/lib/dates";
-import { decisionNumberText } from "@/lib/decisions/labels";
-import { groupByHamlet, type DecisionHousehold } from "@/lib/decisions/queries";
+import { decisionReference } from "@/lib/decisions/labels";
+import type { DecisionHousehold } from "@/lib/decisions/queries";
+import { groupByHamlet } from "@/lib/documents/format";
 import { formatNumber } from "@/lib/format";
 
 /**
- * The households a decision covers, grouped by xóm as the attached list is printed. For an issued award decision
- * the officer may tick awards and open a cancellation draft for them (a GET form: nothing changes yet).
+ * The households a decision covers (all, or one xóm), grouped by xóm as the attached list is printed; `firstNumber`
+ * is the STT of the first row in that list. For an issued award decision the officer may tick awards and open a
+ * cancellation draft for them (a GET form: nothing changes yet).
  */
-export function DecisionHouseholds({ households, mode, canCancel }: {
+export function DecisionHouseholds({ households, mode, canCancel, firstNumber = 1 }: {
   households: DecisionHousehold[];
   mode: "draft" | "awards" | "cancellation";
   canCancel: boolean;
+  firstNumber?: number;
 }) {
   if (households.length === 0) {
     return <EmptyState>{mode === "draft" ? "Các hồ sơ đã chọn chưa có hộ nào đạt." : "Không có hộ nào."}</EmptyState>;
@@ -27,15 +29,16 @@ export function DecisionHouseholds({ households, mode, canCancel }: {
     ...(mode === "draft" ? [] : ["Tình trạng danh hiệu"]),
     ...(selectable ? [""] : []),
   ];
-  const groups = groupByHamlet(households);
+  const groups = groupByHamlet(households.map((h) => ({ ...h, hamletKey: h.hamletId, hamletLabel: h.hamletName })));
   // STT runs on across the xóm groups, as the attached list numbers households.
-  const starts = groups.map((_, i) => groups.slice(0, i).reduce((sum, g) => sum + g.rows.length, 0));
+  const starts = [firstNumber];
+  for (const g of groups) starts.push(starts.at(-1)! + g.rows.length);
   const table = (
     <DataTable head={head}>
       {groups.map((g, gi) => [
-        <tr key={`h-${g.hamletName}`} className="bg-slate-50">
+        <tr key={`h-${g.key}`} className="bg-slate-50">
           <th scope="colgroup" colSpan={head.length} className="px-3 py-2 text-left font-semibold text-slate-800">
-            Xóm {g.hamletName} ({formatNumber(g.rows.length)} hộ)
+            Xóm {g.label} ({formatNumber(g.rows.length)} hộ)
           </th>
         </tr>,
         ...g.rows.map((h, j) => {
@@ -50,16 +53,14 @@ export function DecisionHouseholds({ households, mode, canCancel }: {
                   )}
                 </td>
               )}
-              <td className="px-3 py-2 tabular-nums">{starts[gi]! + j + 1}</td>
+              <td className="px-3 py-2 tabular-nums">{starts[gi]! + j}</td>
               <td className="px-3 py-2"><Link className="text-brand-700 underline-offset-2 hover:underline" href={`/registry/households/${h.householdId}`}>{h.headName}</Link></td>
               <td className="px-3 py-2">{h.address}</td>
               {mode === "cancellation" ? (
                 <>
                   <td className="px-3 py-2 tabular-nums">{award?.year}</td>
                   <td className="px-3 py-2">
-                    {award && <Link className="text-brand-700 underline" href={`/decisions/${award.decision.id}`}>
-                      {decisionNumberText(award.decision.number, award.decision.symbol)} ngày {formatDay(award.decision.issuedOn)}
-                    </Link>}
+                    {award && <Link className="text-brand-700 underline" href={`/decisions/${award.decision.id}`}>{decisionReference(award.decision)}</Link>}
                   </td>
                 </>
               ) : (

@@ -6,7 +6,7 @@ import { type FormActionFn, FormErrorBanner, SubmitButton, useFormAction } from 
 
 /**
  * A legal step on a decision (issue, discard): the first press shows what will happen, the second does it.
- * The version sent is the one the page showed, so a draft edited meanwhile is not approved unseen.
+ * The version sent is the one the page showed, so a draft edited meanwhile is not approved or discarded unseen.
  */
 export function DecisionStepForm({ action, version, label, confirmLabel, consequence, variant = "primary" }: {
   action: FormActionFn;

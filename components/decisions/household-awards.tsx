@@ -3,8 +3,7 @@ import { AwardStatusCell } from "@/components/decisions/award-status";
 import { DataTable } from "@/components/ui/list-controls";
 import { Badge } from "@/components/ui/page-header";
 import { awardHistory, currentStreak } from "@/lib/awards/queries";
-import { formatDay } from "@/lib/dates";
-import { decisionNumberText } from "@/lib/decisions/labels";
+import { decisionReference } from "@/lib/decisions/labels";
 import { can } from "@/lib/policy";
 import { requireActor } from "@/lib/session";
 
@@ -35,7 +34,7 @@ export async function HouseholdAwards({ householdId }: { householdId: string }) 
       ) : (
         <DataTable head={["Năm", "Quyết định tặng", "Tình trạng", ...(canCancel ? [""] : [])]}>
           {history.map((a) => {
-            const ref = `Số ${decisionNumberText(a.decision.number, a.decision.symbol)} ngày ${formatDay(a.decision.issuedOn)}`;
+            const ref = decisionReference(a.decision);
             return (
               <tr key={a.id}>
                 <td className="px-3 py-2 tabular-nums">{a.year}</td>

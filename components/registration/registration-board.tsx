@@ -5,11 +5,15 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { type FormActionFn, FormErrorBanner, useFormAction } from "@/components/ui/form";
 import { Badge } from "@/components/ui/page-header";
+import { formatDay, parseIsoDate } from "@/lib/dates";
 
 export type RegistrationBoardRow = { id: string; headName: string; address: string; registeredOn: string | null };
 
 /** "03/02/2024" from "2024-02-03". */
-const dayText = (iso: string) => iso.split("-").reverse().join("/");
+const dayText = (iso: string) => {
+  const day = parseIsoDate(iso);
+  return day ? formatDay(day) : iso;
+};
 
 function Status({ registeredOn }: { registeredOn: string | null }) {
   return registeredOn

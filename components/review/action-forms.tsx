@@ -1,7 +1,7 @@
 "use client";
 import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
-import { SelectField, TextField } from "@/components/ui/field";
+import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { type FormActionFn, FormErrorBanner, SubmitButton, useFormAction } from "@/components/ui/form";
 import type { Option } from "@/lib/options";
 
@@ -86,7 +86,7 @@ export function ObjectionForm({ action, households, window }: { action: FormActi
           <TextField name="raisedBy" label="Người phản ánh" required defaultValue={value("raisedBy")} errors={errors("raisedBy")} />
           <TextField name="receivedOn" label="Ngày nhận" type="date" required min={window.from} max={window.to} defaultValue={value("receivedOn")} errors={errors("receivedOn")} />
           <div className="sm:col-span-2">
-            <TextField name="content" label="Nội dung phản ánh" required defaultValue={value("content")} errors={errors("content")} />
+            <TextAreaField name="content" label="Nội dung phản ánh" required rows={3} defaultValue={value("content")} errors={errors("content")} />
           </div>
         </div>
       )}
@@ -99,14 +99,15 @@ const OUTCOMES: Option[] = [
   { value: "UPHELD", label: "Chấp nhận (hộ chuyển sang không đạt)" },
 ];
 
-export function ResolveObjectionForm({ action, today }: { action: FormActionFn; today: string }) {
+/** One per pending objection on a page: `idPrefix` keeps each form's field ids (and so its labels) apart. */
+export function ResolveObjectionForm({ action, today, idPrefix }: { action: FormActionFn; today: string; idPrefix: string }) {
   return (
     <StepForm action={action} submitLabel="Ghi kết quả giải quyết" initial={{ resolvedOn: today }}>
       {({ value, errors }) => (
         <div className="grid gap-3 sm:grid-cols-3">
-          <SelectField name="outcome" label="Kết quả" required options={OUTCOMES} placeholder="— Chọn —" defaultValue={value("outcome")} errors={errors("outcome")} />
-          <TextField name="resolution" label="Nội dung giải quyết" required defaultValue={value("resolution")} errors={errors("resolution")} />
-          <TextField name="resolvedOn" label="Ngày giải quyết" type="date" required max={today} defaultValue={value("resolvedOn")} errors={errors("resolvedOn")} />
+          <SelectField id={`${idPrefix}-outcome`} name="outcome" label="Kết quả" required options={OUTCOMES} placeholder="— Chọn —" defaultValue={value("outcome")} errors={errors("outcome")} />
+          <TextField id={`${idPrefix}-resolution`} name="resolution" label="Nội dung giải quyết" required defaultValue={value("resolution")} errors={errors("resolution")} />
+          <TextField id={`${idPrefix}-resolvedOn`} name="resolvedOn" label="Ngày giải quyết" type="date" required max={today} defaultValue={value("resolvedOn")} errors={errors("resolvedOn")} />
         </div>
       )}
     </StepForm>
@@ -126,7 +127,7 @@ export function ReturnForm({ action, households }: { action: FormActionFn; house
     <StepForm action={action} submitLabel="Trả lại hồ sơ" variant="danger" confirmText="Trả lại hồ sơ cho xóm sửa?">
       {({ value, errors }) => (
         <div className="grid gap-3">
-          <TextField name="reason" label="Lý do trả lại" required defaultValue={value("reason")} errors={errors("reason")} hint="Nói rõ xóm cần sửa gì (ít nhất 5 ký tự)." />
+          <TextAreaField name="reason" label="Lý do trả lại" required rows={3} defaultValue={value("reason")} errors={errors("reason")} hint="Nói rõ xóm cần sửa gì (ít nhất 5 ký tự)." />
           <SelectField name="householdId" label="Về hộ (nếu chỉ liên quan một hộ)" options={households} placeholder="— Cả xóm —" defaultValue={value("householdId")} errors={errors("householdId")} />
         </div>
       )}

@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ResultBadge } from "@/components/review/badges";
-import type { BallotMethod, ViolationCategory } from "@/lib/generated/prisma/enums";
+import type { ViolationCategory } from "@/lib/generated/prisma/enums";
 import type { ActionResult } from "@/lib/result";
 import { householdOutcome, householdVoteErrors, type OutcomeContext } from "@/lib/review/schema";
 
@@ -56,7 +56,7 @@ export function AssessmentForm({
   storageKey: string;
   criteria: CriterionItem[];
   recordedExclusions: ViolationCategory[];
-  context: OutcomeContext & { method: BallotMethod };
+  context: OutcomeContext;
   present: number;
   isRegistered: boolean;
   upheldResolution: string | null;

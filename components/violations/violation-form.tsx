@@ -2,6 +2,7 @@
 import { SelectField, TextField } from "@/components/ui/field";
 import { type FormActionFn, FormErrorBanner, FormFooter, useFormAction } from "@/components/ui/form";
 import type { Option } from "@/lib/options";
+import { DOCUMENT_REF_MAX, NOTE_MAX } from "@/lib/violations/schema";
 
 export type ViolationFormValues = { memberId: string; category: string; occurredOn: string; documentRef: string; note: string };
 
@@ -25,9 +26,9 @@ export function ViolationForm({ action, members, categories, initial, maxDate, d
         defaultValue={v("category")} errors={fe("category")} />
       <TextField name="occurredOn" label="Ngày vi phạm (ngày của văn bản xử lý)" type="date" required max={maxDate}
         defaultValue={v("occurredOn")} errors={fe("occurredOn")} />
-      <TextField name="documentRef" label="Số, ngày của văn bản xử lý" required maxLength={200} autoComplete="off"
+      <TextField name="documentRef" label="Số, ngày của văn bản xử lý" required maxLength={DOCUMENT_REF_MAX} autoComplete="off"
         defaultValue={v("documentRef")} errors={fe("documentRef")} hint={documentRefHint} />
-      <TextField name="note" label="Ghi chú" maxLength={1000} autoComplete="off" defaultValue={v("note")} errors={fe("note")} />
+      <TextField name="note" label="Ghi chú" maxLength={NOTE_MAX} autoComplete="off" defaultValue={v("note")} errors={fe("note")} />
       <FormFooter pending={pending} submitLabel="Lưu vi phạm" cancelHref={cancelHref} />
     </form>
   );

@@ -3,6 +3,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { DataTable, EmptyState } from "@/components/ui/list-controls";
 import { formatDay } from "@/lib/dates";
 import { CATEGORY_LABEL } from "@/lib/review/labels";
+import { PUBLIC_NOT_ELIGIBLE } from "@/lib/review/rules";
 import { deleteViolationAction } from "@/lib/violations/actions";
 import type { ViolationListRow } from "@/lib/violations/queries";
 
@@ -16,7 +17,7 @@ export function ViolationSection({ householdId, rows, canWrite }: { householdId:
       <div className="mb-2 flex flex-wrap items-end justify-between gap-2">
         <div>
           <h2 id="vi-pham-title" className="text-lg font-semibold">Vi phạm (trường hợp không xét tặng)</h2>
-          <p className="text-sm text-slate-600">Thông tin cá nhân nhạy cảm: chỉ người có thẩm quyền được xem; danh sách công khai chỉ ghi &quot;Không đủ điều kiện&quot;.</p>
+          <p className="text-sm text-slate-600">Thông tin cá nhân nhạy cảm: chỉ người có thẩm quyền được xem; danh sách công khai chỉ ghi “{PUBLIC_NOT_ELIGIBLE}”.</p>
         </div>
         {canWrite && <ButtonLink href={`/registry/households/${householdId}/violations/new`}>Ghi nhận vi phạm</ButtonLink>}
       </div>

@@ -1,9 +1,17 @@
 import { AGENCY_KIND_LABEL } from "@/lib/agencies/labels";
-import { formatNumber } from "@/lib/format";
+import { APPROVAL_BASE_LABEL, CRITERION_KIND_LABEL, QUORUM_BASE_LABEL } from "@/lib/campaign/schema";
+import { formatDay, parseIsoDate } from "@/lib/dates";
+import { DECISION_KIND_LABEL } from "@/lib/decisions/labels";
+import { formatDateTime, formatNumber } from "@/lib/format";
 import { HAMLET_KIND_LABEL } from "@/lib/hamlets/labels";
 import { HOUSEHOLD_STATUS_LABEL, POVERTY_LABEL, RELATIONSHIP_LABEL } from "@/lib/households/labels";
 import type { Permission } from "@/lib/policy";
+import {
+  BALLOT_METHOD_LABEL, CANCEL_GROUND_LABEL, CATEGORY_LABEL, COMPARATOR_LABEL, DECISION_STATUS_LABEL, OBJECTION_OUTCOME_LABEL, RESULT_LABEL,
+} from "@/lib/review/labels";
+import { REVIEW_STATUS_LABEL } from "@/lib/review/rules";
 import { ROLE_LABEL } from "@/lib/roles";
+import { isUuid } from "@/lib/text";
 
 // How audit rows read in Vietnamese. Unknown actions, entity types and fields fall back to their raw names,
 // so a new kind of row still shows up.
@@ -104,24 +112,97 @@ const COMMON_FIELD: Record<string, string> = {
   status: "Tình trạng",
 };
 
+// The yearly cycle's snapshots: shared wordings first, then one map per entity type.
+const VOTES = { votesFor: "Số người tán thành", votesAgainst: "Số người không tán thành" };
+const SET_VERSION = { version: "Phiên bản", legalBasis: "Căn cứ pháp lý", effectiveFrom: "Ngày áp dụng" };
+const REGISTRATION = { year: "Năm thi đua", registeredOn: "Ngày đăng ký" };
+
 const FIELD_BY_ENTITY: Record<string, Record<string, string>> = {
   Household: {
     headName: "Chủ hộ", headBirthYear: "Năm sinh chủ hộ", povertyStatus: "Hộ nghèo / cận nghèo", status: "Tình trạng hộ", members: "Thành viên khác",
+    ...REGISTRATION,
   },
-  Hamlet: { name: "Tên xóm", headName: "Trưởng xóm", frontTeamHeadName: "Trưởng ban công tác Mặt trận", hasCulturalHouse: "Có nhà văn hóa", kind: "Loại" },
+  Hamlet: {
+    name: "Tên xóm", headName: "Trưởng xóm", frontTeamHeadName: "Trưởng ban công tác Mặt trận", hasCulturalHouse: "Có nhà văn hóa", kind: "Loại",
+    ...REGISTRATION, count: "Số hộ được đăng ký",
+  },
   Agency: { name: "Tên cơ quan, đơn vị", headName: "Thủ trưởng", tradeUnionName: "Công đoàn", headcount: "Số người lao động", kind: "Loại hình" },
-  Commune: { hamlets: "Số xóm", households: "Số hộ", agencies: "Số cơ quan, đơn vị", users: "Số người dùng" },
+  Commune: { hamlets: "Số xóm", households: "Số hộ", agencies: "Số cơ quan, đơn vị", users: "Số người dùng", cycle: "Dữ liệu bình xét mẫu" },
+  CampaignYear: {
+    year: "Năm thi đua", targetHouseholdsPct: "Chỉ tiêu hộ gia đình văn hóa (%)", targetHamletsPct: "Chỉ tiêu xóm văn hóa (%)",
+    targetAgenciesPct: "Chỉ tiêu cơ quan, đơn vị đạt chuẩn văn hóa (%)", planNumber: "Số kế hoạch", planDate: "Ngày ban hành kế hoạch",
+    planIssuer: "Cơ quan ban hành kế hoạch", planTitle: "Trích yếu kế hoạch", planRefs: "Kế hoạch cấp trên được căn cứ",
+    meetingDeadline: "Hạn họp bình xét ở xóm", reviewDeadline: "Hạn hoàn thành bình xét", noticeDays: "Số ngày niêm yết công khai",
+    decisionDays: "Số ngày ra quyết định", ruleSetId: "Bộ quy tắc bình xét", criteriaSetId: "Bộ tiêu chí",
+    honourYears: "Số năm liên tục (hộ tiêu biểu)", honourQuotaPct: "Tỷ lệ tối đa hộ tiêu biểu (%)",
+  },
+  RuleSet: {
+    ...SET_VERSION, name: "Tên bộ quy tắc", quorumOp: "Điều kiện có mặt", quorumPct: "Tỷ lệ có mặt (%)", quorumBase: "Tỷ lệ có mặt tính trên",
+    approvalOp: "Điều kiện tán thành", approvalPct: "Tỷ lệ tán thành (%)", approvalBase: "Tỷ lệ tán thành tính trên",
+    ballotMethod: "Hình thức biểu quyết", registrationRequired: "Chỉ bình xét hộ đã đăng ký đầu năm", lookbackYears: "Số năm xét vi phạm",
+  },
+  CriteriaSet: {
+    ...SET_VERSION, name: "Tên bộ tiêu chí", publishedAt: "Công bố lúc", fromId: "Tạo từ bộ tiêu chí", fromVersion: "Tạo từ phiên bản",
+    itemCount: "Số tiêu chí",
+  },
+  Criterion: {
+    criteriaSetId: "Bộ tiêu chí", code: "Mã tiêu chí", groupCode: "Mã nhóm", groupTitle: "Tên nhóm tiêu chí", kind: "Loại tiêu chí",
+    text: "Nội dung tiêu chí", category: "Trường hợp vi phạm bị loại trừ", isVerified: "Đã đối chiếu văn bản gốc",
+  },
+  Violation: {
+    householdId: "Hộ", memberName: "Thành viên vi phạm", category: "Trường hợp không xét tặng", occurredOn: "Ngày vi phạm",
+    documentRef: "Văn bản xử lý", note: "Ghi chú",
+  },
+  HamletReview: {
+    year: "Năm thi đua", status: "Tình trạng hồ sơ", meetingDate: "Ngày họp", meetingPlace: "Địa điểm họp", chairName: "Chủ trì",
+    secretaryName: "Thư ký", invitedCount: "Số người được mời", presentCount: "Số người có mặt", totalHouseholds: "Số hộ của xóm",
+    ballotMethod: "Hình thức biểu quyết", isQuorate: "Đủ điều kiện tiến hành họp", recomputed: "Số kết quả được tính lại",
+    count: "Số hộ được ghi kết quả", ...VOTES, achieved: "Số hộ đạt", notAchieved: "Số hộ không đạt", excluded: "Số hộ không xét",
+    noticePostedOn: "Ngày niêm yết", noticeEndsOn: "Ngày hết hạn niêm yết", noticeChannel: "Hình thức, địa điểm niêm yết",
+    reason: "Lý do", householdId: "Hộ",
+  },
+  Assessment: {
+    householdId: "Hộ", unmetCodes: "Tiêu chí chưa đạt", exclusions: "Trường hợp không xét tặng", ...VOTES, result: "Kết quả", reason: "Lý do",
+  },
+  Objection: {
+    householdId: "Hộ được phản ánh", raisedBy: "Người phản ánh", content: "Nội dung phản ánh", receivedOn: "Ngày nhận",
+    outcome: "Kết quả xử lý", resolution: "Nội dung giải quyết", resolvedOn: "Ngày giải quyết", assessmentResult: "Kết quả bình xét của hộ",
+  },
+  Decision: {
+    kind: "Loại quyết định", year: "Năm thi đua", status: "Tình trạng", number: "Số", symbol: "Ký hiệu", numberYear: "Năm đánh số",
+    issuedOn: "Ngày ký", signerAuthority: "Thẩm quyền ký", signerTitle: "Chức vụ người ký", signerName: "Người ký", legalBasis: "Căn cứ",
+    cancelGround: "Căn cứ hủy bỏ", cancelReason: "Lý do hủy bỏ", hamlets: "Các xóm", awards: "Số danh hiệu được tặng",
+    awardIds: "Số danh hiệu hủy bỏ", cancelledAwardIds: "Số danh hiệu đã hủy bỏ",
+  },
 };
 
 export const fieldLabel = (entityType: string, field: string): string => FIELD_BY_ENTITY[entityType]?.[field] ?? COMMON_FIELD[field] ?? field;
-
 
 /** Enum values shown with their Vietnamese label, keyed by entity type then field. */
 const VALUE_LABEL: Record<string, Record<string, Record<string, string>>> = {
   Household: { povertyStatus: POVERTY_LABEL, status: HOUSEHOLD_STATUS_LABEL },
   Hamlet: { kind: HAMLET_KIND_LABEL },
   Agency: { kind: AGENCY_KIND_LABEL },
+  RuleSet: {
+    quorumBase: QUORUM_BASE_LABEL, approvalBase: APPROVAL_BASE_LABEL, quorumOp: COMPARATOR_LABEL, approvalOp: COMPARATOR_LABEL,
+    ballotMethod: BALLOT_METHOD_LABEL,
+  },
+  Criterion: { kind: CRITERION_KIND_LABEL, category: CATEGORY_LABEL },
+  Violation: { category: CATEGORY_LABEL },
+  HamletReview: { status: REVIEW_STATUS_LABEL, ballotMethod: BALLOT_METHOD_LABEL },
+  Assessment: { result: RESULT_LABEL, exclusions: CATEGORY_LABEL },
+  Objection: { outcome: OBJECTION_OUTCOME_LABEL, assessmentResult: RESULT_LABEL },
+  Decision: { kind: DECISION_KIND_LABEL, status: DECISION_STATUS_LABEL, cancelGround: CANCEL_GROUND_LABEL },
 };
+
+/** Columns stored as calendar dates (@db.Date): shown as a day even when the snapshot kept a full timestamp. */
+const DATE_FIELDS = new Set([
+  "planDate", "meetingDeadline", "reviewDeadline", "effectiveFrom", "registeredOn", "occurredOn", "meetingDate", "noticePostedOn",
+  "noticeEndsOn", "receivedOn", "resolvedOn", "issuedOn", "date",
+]);
+/** Fields holding the id of a row whose name the audit page looks up (queries.ts: namesFor). */
+export const NAMED_ID_FIELDS = ["hamletId", "householdId", "ruleSetId", "criteriaSetId", "fromId"] as const;
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?Z)?$/;
 
 const EMPTY = "—";
 const MAX_TEXT = 300;
@@ -140,15 +221,40 @@ function memberText(value: unknown): string {
   return `${String(m.fullName ?? "")}${details.length ? ` (${details.join(", ")})` : ""}`;
 }
 
-/** One stored value as a person reads it; hamlet ids become hamlet names when known. */
-export function formatAuditValue(entityType: string, field: string, value: unknown, hamletNames: ReadonlyMap<string, string>): string {
+/** "05/01/2024" for a date, "05/01/2024 14:05" for a moment; undefined when `value` is neither. */
+function dateText(field: string, value: string): string | undefined {
+  if (!ISO_TIMESTAMP.test(value)) return undefined;
+  if (value.length === 10 || DATE_FIELDS.has(field)) {
+    const day = parseIsoDate(value.slice(0, 10));
+    return day ? formatDay(day) : undefined;
+  }
+  return formatDateTime(value);
+}
+
+/** A plan the year's plan cites: "463/KH-BCĐ ngày 02/02/2024 (Ban Chỉ đạo Trung ương)". */
+function planRefText(value: unknown): string {
+  if (!value || typeof value !== "object") return String(value);
+  const r = value as { issuer?: unknown; number?: unknown; date?: unknown };
+  const date = typeof r.date === "string" ? dateText("date", r.date) : undefined;
+  return `${String(r.number ?? "")}${date ? ` ngày ${date}` : ""} (${String(r.issuer ?? "")})`;
+}
+
+/** One stored value as a person reads it; ids of hamlets, households and set versions become their names when known. */
+export function formatAuditValue(entityType: string, field: string, value: unknown, names: ReadonlyMap<string, string>): string {
   if (value === null || value === undefined || value === "") return EMPTY;
-  if (field === "hamletId" && typeof value === "string") return hamletNames.get(value) ?? value;
+  if ((NAMED_ID_FIELDS as readonly string[]).includes(field) && typeof value === "string") return names.get(value) ?? value;
   if (field === "role" && typeof value === "string") return ROLE_LABEL[value as keyof typeof ROLE_LABEL] ?? value;
   if (field === "isActive" && typeof value === "boolean") return value ? "Đang hoạt động" : "Đã khóa";
   if (field === "passwordReset" && value === true) return "Đã đặt lại";
   if (field === "members" && Array.isArray(value)) return value.length ? clip(value.map(memberText).join("; ")) : "Không có";
-  if (typeof value === "string") return clip(VALUE_LABEL[entityType]?.[field]?.[value] ?? value);
+  if (field === "planRefs" && Array.isArray(value)) return value.length ? clip(value.map(planRefText).join("; ")) : "Không có";
+  if (Array.isArray(value)) {
+    if (value.length === 0) return "Không có";
+    // Lists of ids (awards of a cancellation) say how many; lists of codes or names read as a list.
+    if (value.every((v) => typeof v === "string" && isUuid(v))) return formatNumber(value.length);
+    if (value.every((v) => typeof v === "string")) return clip(value.map((v: string) => VALUE_LABEL[entityType]?.[field]?.[v] ?? v).join("; "));
+  }
+  if (typeof value === "string") return clip(VALUE_LABEL[entityType]?.[field]?.[value] ?? dateText(field, value) ?? value);
   if (typeof value === "boolean") return value ? "Có" : "Không";
   if (typeof value === "number") return /year$/i.test(field) ? String(value) : formatNumber(value);
   return clip(JSON.stringify(value));
@@ -160,12 +266,20 @@ const FIELD_ORDER = [
   "isActive", "passwordReset", "frontTeamHeadName", "hasCulturalHouse", "tradeUnionName", "headcount", "members",
   "hamlets", "households", "agencies", "users",
 ];
-// Bookkeeping a snapshot may carry that means nothing to the reader.
-const HIDDEN_FIELDS = new Set(["id", "communeId", "communeLink", "version", "searchText", "dedupeKey", "createdAt", "updatedAt", "passwordHash"]);
+// Bookkeeping a snapshot may carry that means nothing to the reader (unless the entity's labels name it: a rule
+// set's "version" is its number).
+const HIDDEN_FIELDS = new Set([
+  "id", "communeId", "communeLink", "version", "searchText", "dedupeKey", "createdAt", "updatedAt", "passwordHash",
+  "campaignYearId", "hamletReviewId", "memberId", "createdById",
+]);
+const isHidden = (entityType: string, field: string) => HIDDEN_FIELDS.has(field) && !FIELD_BY_ENTITY[entityType]?.[field];
 
-const fieldRank = (field: string) => {
-  const i = FIELD_ORDER.indexOf(field);
-  return i === -1 ? FIELD_ORDER.length : i;
+/** Shared fields in FIELD_ORDER first, then the entity's own fields in the order its labels list them. */
+const fieldRank = (entityType: string, field: string) => {
+  const shared = FIELD_ORDER.indexOf(field);
+  if (shared !== -1) return shared;
+  const own = Object.keys(FIELD_BY_ENTITY[entityType] ?? {}).indexOf(field);
+  return FIELD_ORDER.length + (own === -1 ? 1000 : own);
 };
 
 export type AuditChange = { field: string; label: string; before: string | null; after: string | null };
@@ -183,32 +297,35 @@ function stable(value: unknown): string {
 }
 
 /** Fields whose value differs between the before and after snapshots; with no before, every field set. */
-export function describeChanges(entityType: string, before: unknown, after: unknown, hamletNames: ReadonlyMap<string, string>): AuditChange[] {
+export function describeChanges(entityType: string, before: unknown, after: unknown, names: ReadonlyMap<string, string>): AuditChange[] {
   const b = asSnapshot(before);
   const a = asSnapshot(after);
-  const fields = [...new Set([...Object.keys(a ?? {}), ...Object.keys(b ?? {})])].sort((x, y) => fieldRank(x) - fieldRank(y));
-  const show = (snapshot: Snapshot | null, field: string) => (snapshot ? formatAuditValue(entityType, field, snapshot[field], hamletNames) : null);
+  const fields = [...new Set([...Object.keys(a ?? {}), ...Object.keys(b ?? {})])].sort((x, y) => fieldRank(entityType, x) - fieldRank(entityType, y));
+  const show = (snapshot: Snapshot | null, field: string) => (snapshot ? formatAuditValue(entityType, field, snapshot[field], names) : null);
   return fields
-    .filter((field) => !HIDDEN_FIELDS.has(field))
+    .filter((field) => !isHidden(entityType, field))
     .filter((field) => !b || !a || stable(b[field] ?? null) !== stable(a[field] ?? null))
     .map((field) => ({ field, label: fieldLabel(entityType, field), before: show(b, field), after: show(a, field) }));
 }
 
-/** Every hamlet id the snapshots mention, to look their names up once per page. */
-export function hamletIdsIn(...snapshots: unknown[]): string[] {
+/** Every id the snapshots hold in `field`, to look their names up once per page. */
+export function idsIn(field: string, ...snapshots: unknown[]): string[] {
   return snapshots.flatMap((s) => {
-    const id = asSnapshot(s)?.hamletId;
-    return typeof id === "string" ? [id] : [];
+    const id = asSnapshot(s)?.[field];
+    return typeof id === "string" && isUuid(id) ? [id] : [];
   });
 }
 
-/** A short name for the audited entity taken from its snapshot ("Nguyễn Văn A", "Xóm Bản Lác"). */
-export function subjectName(before: unknown, after: unknown): string | null {
+/** A short name for the audited entity taken from its snapshot ("Nguyễn Văn A", "Xóm Bản Lác", "C4", "2024"). */
+export function subjectName(entityType: string, before: unknown, after: unknown): string | null {
   for (const snapshot of [asSnapshot(after), asSnapshot(before)]) {
-    for (const key of ["name", "headName", "fullName", "username"]) {
-      const value = snapshot?.[key];
+    if (!snapshot) continue;
+    for (const key of ["name", "headName", "fullName", "username", "memberName", "code"]) {
+      const value = snapshot[key];
       if (typeof value === "string" && value.trim() !== "") return value;
     }
+    if (typeof snapshot.number === "number" && typeof snapshot.symbol === "string") return `số ${snapshot.number}/${snapshot.symbol}`;
+    if (entityType === "CampaignYear" && typeof snapshot.year === "number") return String(snapshot.year);
   }
   return null;
 }

@@ -80,25 +80,39 @@ export type HonourRow = {
 
 /**
  * "Gia đình văn hóa tiêu biểu" candidates of a year by its rule (honourYears consecutive years, optional quota
- * of the year's active awards, ranked by votes for). Null when the year does not exist for the actor.
+ * of the year's active awards, ranked by votes for). Null when the year does not exist for the actor. The database
+ * counts the year's awards and finds the households active in each of the last honourYears years; only those are read.
  */
 export async function listHonourCandidates(actor: Actor, year: number) {
   if (!Number.isInteger(year)) return null;
+  const scope = communeScope(actor, "decision.read");
   const campaignYear = await db.campaignYear.findFirst({
-    where: { AND: [{ year }, communeScope(actor, "decision.read")] },
+    where: { AND: [{ year }, scope] },
     select: { id: true, year: true, honourYears: true, honourQuotaPct: true },
   });
   if (!campaignYear) return null;
-  const awards = await db.titleAward.findMany({
-    where: { AND: [{ campaignYearId: campaignYear.id, status: "ACTIVE" }, communeScope(actor, "decision.read")] },
-    select: { householdId: true, hamletId: true, votesFor: true, household: { select: { headName: true, address: true } } },
-  });
-  const householdIds = awards.map((a) => a.householdId);
-  const [streaks, registrations, hamlets] = await Promise.all([
+  const years = Math.max(1, campaignYear.honourYears);
+  const [awardsThisYear, runs] = await Promise.all([
+    db.titleAward.count({ where: { AND: [{ year: campaignYear.year, status: "ACTIVE" }, scope] } }),
+    // One award per household and year (unique), so `years` active rows in the window mean an unbroken run.
+    db.titleAward.groupBy({
+      by: ["householdId"],
+      where: { AND: [{ year: { gte: campaignYear.year - years + 1, lte: campaignYear.year }, status: "ACTIVE" }, scope] },
+      having: { householdId: { _count: { equals: years } } },
+    }),
+  ]);
+  const householdIds = runs.map((r) => r.householdId);
+  const [awards, streaks, registrations] = await Promise.all([
+    db.titleAward.findMany({
+      where: { AND: [{ householdId: { in: householdIds }, year: campaignYear.year, status: "ACTIVE" }, scope] },
+      select: { householdId: true, hamletId: true, votesFor: true, household: { select: { headName: true, address: true } } },
+    }),
     streaksFor(householdIds, campaignYear.year),
     db.registration.findMany({ where: { campaignYearId: campaignYear.id, householdId: { in: householdIds } }, select: { householdId: true, registeredOn: true } }),
-    db.hamlet.findMany({ where: { id: { in: [...new Set(awards.map((a) => a.hamletId))] } }, select: { id: true, name: true } }),
   ]);
+  const hamlets = await db.hamlet.findMany({
+    where: { communeId: actor.communeId, id: { in: [...new Set(awards.map((a) => a.hamletId))] } }, select: { id: true, name: true },
+  });
   const registeredOn = new Map(registrations.map((r) => [r.householdId, r.registeredOn]));
   const hamletName = new Map(hamlets.map((h) => [h.id, h.name]));
   const rows: HonourRow[] = awards
@@ -107,7 +121,7 @@ export async function listHonourCandidates(actor: Actor, year: number) {
       streak: streaks.get(a.householdId) ?? 0, votesFor: a.votesFor, registeredOn: registeredOn.get(a.householdId) ?? null,
     }))
     .sort((a, b) => compareVi(a.hamletName, b.hamletName) || compareVi(a.headName, b.headName));
-  const eligible = honourCandidates(rows, campaignYear.honourYears, null, awards.length);
-  const candidates = honourCandidates(rows, campaignYear.honourYears, campaignYear.honourQuotaPct, awards.length);
-  return { ...campaignYear, awardsThisYear: awards.length, eligibleCount: eligible.length, candidates };
+  const eligible = honourCandidates(rows, years, null, awardsThisYear);
+  const candidates = honourCandidates(rows, years, campaignYear.honourQuotaPct, awardsThisYear);
+  return { ...campaignYear, awardsThisYear, eligibleCount: eligible.length, candidates };
 }

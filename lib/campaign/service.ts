@@ -99,6 +99,8 @@ export async function updateCampaignYear(actor: Actor, id: string, version: numb
       : null;
     if (!current) throw new DomainError("NOT_FOUND", MSG.notFound);
     authorize(actor, "campaign.manage", { communeId: current.communeId });
+    // A stale form is refused first: its other refusals would be about a year the user has not seen.
+    if (current.version !== version) throw new DomainError("CONFLICT", MSG.stale);
     const ruleSetId = input.ruleSetId ?? current.ruleSetId;
     const criteriaSetId = input.criteriaSetId ?? current.criteriaSetId;
     const setsChanged = ruleSetId !== current.ruleSetId || criteriaSetId !== current.criteriaSetId;
@@ -127,7 +129,7 @@ export async function updateCampaignYear(actor: Actor, id: string, version: numb
       await assertYearFree(tx, current.communeId, input.year, id);
     }
     const columns = yearColumns(input, ruleSetId, criteriaSetId);
-    // Optimistic lock: the row must still be the version the user edited.
+    // Optimistic lock: the row must still be the version the user edited (another save may have committed since).
     const updated = await tx.campaignYear.updateMany({ where: { id, version }, data: { ...columns, version: { increment: 1 } } });
     if (updated.count !== 1) throw new DomainError("CONFLICT", MSG.stale);
     const planRefs = planRefsOf(input);

@@ -75,9 +75,11 @@ export async function issueDecisionAction(id: string, _prev: ActionResult | null
   redirect(`/decisions/${id}?issued=1`);
 }
 
-export async function discardDecisionAction(id: string): Promise<ActionResult<{ id: string }>> {
+export async function discardDecisionAction(id: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult<{ id: string }>> {
+  const version = versionField.safeParse(form.get("version"));
+  if (!version.success) return invalid(version.error, form);
   const actor = await requireActor();
-  const result = await run(() => decisions.discardDecision(actor, id));
+  const result = await run(() => decisions.discardDecision(actor, id, version.data));
   if (!result.ok) return result;
   revalidateDecision();
   redirect("/decisions?discarded=1");

@@ -69,6 +69,8 @@ export const DECISION_MSG = {
   yearMissing: (year: number) => `Chưa có năm thi đua ${year}.`,
   issuedBeforeYear: (year: number) => `Ngày ban hành không được trước năm ${year} (năm xét tặng).`,
   emptyDecision: "Quyết định chưa có xóm nào (hoặc danh hiệu nào) để ban hành.",
+  achievedTwice: (names: string[]) =>
+    `Hộ ${names.join(", ")} được bình xét đạt ở hai xóm trong cùng năm, mà mỗi hộ chỉ được tặng một danh hiệu mỗi năm. Vui lòng kiểm tra lại hồ sơ các xóm trước khi ban hành.`,
   awardExists: (names: string[], year: number) => `Hộ ${names.join(", ")} đã có danh hiệu năm ${year} theo một quyết định khác.`,
   awardsMixedYears: "Các danh hiệu trong một quyết định hủy bỏ phải cùng một năm.",
   awardCancelled: (names: string[]) => `Danh hiệu của hộ ${names.join(", ")} đã bị hủy bỏ (đã được xử lý).`,

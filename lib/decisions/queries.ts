@@ -14,9 +14,9 @@ export type DecisionFilters = { year?: number; kind?: DecisionKind; status?: Dec
 
 export type DecisionRow = DecisionRef & { kind: DecisionKind; year: number; hamlets: number; households: number };
 
-async function hamletNames(ids: string[]): Promise<Map<string, string>> {
+async function hamletNames(communeId: string, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.hamlet.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, name: true } });
+  const rows = await db.hamlet.findMany({ where: { communeId, id: { in: [...new Set(ids)] } }, select: { id: true, name: true } });
   return new Map(rows.map((h) => [h.id, h.name]));
 }
 
@@ -76,6 +76,7 @@ export type DecisionHousehold = {
   householdId: string;
   headName: string;
   address: string;
+  hamletId: string;
   hamletName: string;
   votesFor: number | null;
   /** The award this row stands for (issued award decisions and cancellations). */
@@ -90,7 +91,13 @@ export type DecisionHousehold = {
   };
 };
 
-export type DecisionHamlet = { reviewId: string | null; hamletName: string; status: ReviewStatus | null; achieved: number; assessed: number };
+/** A xóm the decision covers: `achieved` households (awards cancelled, for a cancellation) of `assessed`. */
+export type DecisionHamlet = { hamletId: string; reviewId: string | null; hamletName: string; status: ReviewStatus | null; achieved: number; assessed: number };
+
+/** `?hamlet=all` lists every household of the decision, whatever its size. */
+export const ALL_HAMLETS = "all";
+/** Up to this many households the page lists them all; a larger decision opens on its first xóm. */
+export const ALL_HOUSEHOLDS_LIMIT = 300;
 
 const byHamletThenName = (a: DecisionHousehold, b: DecisionHousehold) => compareVi(a.hamletName, b.hamletName) || compareVi(a.headName, b.headName);
 
@@ -110,14 +117,31 @@ type AwardRow = {
 
 function awardHousehold(a: AwardRow, names: Map<string, string>): DecisionHousehold {
   return {
-    householdId: a.householdId, headName: a.household.headName, address: a.household.address, hamletName: names.get(a.hamletId) ?? "",
+    householdId: a.householdId, headName: a.household.headName, address: a.household.address, hamletId: a.hamletId, hamletName: names.get(a.hamletId) ?? "",
     votesFor: a.votesFor,
     award: { id: a.id, year: a.year, status: a.status, decision: a.decision, cancelDecision: a.cancelDecision, pendingCancelId: a.cancelItems[0]?.decisionId ?? null },
   };
 }
 
-/** One decision with what it covers: hamlets with counts and the households, or null when out of scope. */
-export async function getDecision(actor: Actor, id: string) {
+/** Which xóm the household list shows (null: all): `?hamlet=all`, one of the decision's xóm, or the default. */
+export function shownHamlet(hamlets: DecisionHamlet[], total: number, requested: string | undefined): string | null {
+  if (requested === ALL_HAMLETS) return null;
+  if (requested !== undefined && hamlets.some((h) => h.hamletId === requested)) return requested;
+  return total <= ALL_HOUSEHOLDS_LIMIT ? null : hamlets[0]?.hamletId ?? null;
+}
+
+export type DecisionView = {
+  /** `?hamlet=`: "all" or a hamlet id; anything else gives the default (see shownHamlet). */
+  hamlet?: string;
+  /** False when the page needs only the header and the per-xóm counts. */
+  households?: boolean;
+};
+
+/**
+ * One decision with what it covers, or null when out of scope: the xóm with their counts (counted by the database),
+ * and the households of the xóm shown (`view.hamlet`), so a commune-wide decision of ~1,200 households stays light.
+ */
+export async function getDecision(actor: Actor, id: string, view: DecisionView = {}) {
   if (!isUuid(id)) return null;
   const decision = await db.decision.findFirst({
     where: { AND: [{ id }, communeScope(actor, "decision.read")] },
@@ -126,62 +150,85 @@ export async function getDecision(actor: Actor, id: string) {
       signerName: true, legalBasis: true, cancelGround: true, cancelReason: true, draftedById: true, approvedById: true, approvedAt: true,
       version: true, createdAt: true, updatedAt: true, communeId: true,
       campaignYear: { select: { id: true, year: true } },
-      reviews: { select: { id: true, status: true, hamlet: { select: { name: true } } } },
+      reviews: { select: { id: true, status: true, hamletId: true, hamlet: { select: { name: true } } } },
     },
   });
   if (!decision) return null;
 
-  const users = await db.user.findMany({
-    where: { id: { in: [decision.draftedById, decision.approvedById].filter((v): v is string => !!v) }, communeId: decision.communeId },
-    select: { id: true, fullName: true },
-  });
+  const [users, hamlets] = await Promise.all([
+    db.user.findMany({
+      where: { id: { in: [decision.draftedById, decision.approvedById].filter((v): v is string => !!v) }, communeId: decision.communeId },
+      select: { id: true, fullName: true },
+    }),
+    decisionHamlets(decision),
+  ]);
   const userName = (userId: string | null) => (userId ? users.find((u) => u.id === userId)?.fullName ?? null : null);
-
-  let households: DecisionHousehold[];
-  let hamlets: DecisionHamlet[];
-  if (decision.kind === "AWARD") {
-    const reviewIds = decision.reviews.map((r) => r.id);
-    const counts = await resultCounts(reviewIds);
-    hamlets = decision.reviews.map((r) => {
-      const c = counts.get(r.id) ?? { ACHIEVED: 0, NOT_ACHIEVED: 0, EXCLUDED: 0 };
-      return { reviewId: r.id, hamletName: r.hamlet.name, status: r.status, achieved: c.ACHIEVED, assessed: c.ACHIEVED + c.NOT_ACHIEVED + c.EXCLUDED };
-    });
-    if (decision.status === "ISSUED") {
-      const awards = await db.titleAward.findMany({ where: { decisionId: decision.id }, select: AWARD_SELECT });
-      const names = await hamletNames(awards.map((a) => a.hamletId));
-      households = awards.map((a) => awardHousehold(a, names));
-    } else {
-      const achieved = await db.assessment.findMany({
-        where: { hamletReviewId: { in: reviewIds }, result: "ACHIEVED" },
-        select: { householdId: true, votesFor: true, review: { select: { hamlet: { select: { name: true } } } }, household: { select: { headName: true, address: true } } },
-      });
-      households = achieved.map((a) => ({
-        householdId: a.householdId, headName: a.household.headName, address: a.household.address, hamletName: a.review.hamlet.name, votesFor: a.votesFor,
-      }));
-    }
-  } else {
-    const items = await db.cancellationItem.findMany({ where: { decisionId: decision.id }, select: { award: { select: AWARD_SELECT } } });
-    const names = await hamletNames(items.map((i) => i.award.hamletId));
-    households = items.map((i) => awardHousehold(i.award, names));
-    const perHamlet = new Map<string, number>();
-    for (const h of households) perHamlet.set(h.hamletName, (perHamlet.get(h.hamletName) ?? 0) + 1);
-    hamlets = [...perHamlet].map(([hamletName, n]) => ({ reviewId: null, hamletName, status: null, achieved: n, assessed: n }));
-  }
   hamlets.sort((a, b) => compareVi(a.hamletName, b.hamletName));
-  households.sort(byHamletThenName);
-  return { ...decision, draftedByName: userName(decision.draftedById), approvedByName: userName(decision.approvedById), hamlets, households };
+  const householdCount = hamlets.reduce((sum, h) => sum + h.achieved, 0);
+  const shownHamletId = shownHamlet(hamlets, householdCount, view.hamlet);
+  const households = view.households === false ? [] : await listDecisionHouseholds({ ...decision, hamlets }, shownHamletId);
+  return {
+    ...decision, draftedByName: userName(decision.draftedById), approvedByName: userName(decision.approvedById),
+    hamlets, householdCount, shownHamletId, households,
+  };
 }
 export type DecisionDetail = NonNullable<Awaited<ReturnType<typeof getDecision>>>;
 
-/** Households grouped by xóm, in the order the list is printed. */
-export function groupByHamlet<T extends { hamletName: string }>(rows: T[]): { hamletName: string; rows: T[] }[] {
-  const groups: { hamletName: string; rows: T[] }[] = [];
-  for (const row of rows) {
-    const last = groups.at(-1);
-    if (last && last.hamletName === row.hamletName) last.rows.push(row);
-    else groups.push({ hamletName: row.hamletName, rows: [row] });
+type LoadedDecision = {
+  id: string; kind: DecisionKind; status: DecisionStatus; communeId: string;
+  reviews: { id: string; status: ReviewStatus; hamletId: string; hamlet: { name: string } }[];
+};
+
+/** Per xóm: an award decision's dossiers with their results, a cancellation's awards counted by xóm. */
+async function decisionHamlets(decision: LoadedDecision): Promise<DecisionHamlet[]> {
+  if (decision.kind === "AWARD") {
+    const counts = await resultCounts(decision.reviews.map((r) => r.id));
+    return decision.reviews.map((r) => {
+      const c = counts.get(r.id) ?? { ACHIEVED: 0, NOT_ACHIEVED: 0, EXCLUDED: 0 };
+      return { hamletId: r.hamletId, reviewId: r.id, hamletName: r.hamlet.name, status: r.status, achieved: c.ACHIEVED, assessed: c.ACHIEVED + c.NOT_ACHIEVED + c.EXCLUDED };
+    });
   }
-  return groups;
+  const perHamlet = await db.titleAward.groupBy({
+    by: ["hamletId"], where: { cancelItems: { some: { decisionId: decision.id } } }, _count: { _all: true },
+  });
+  const names = await hamletNames(decision.communeId, perHamlet.map((h) => h.hamletId));
+  return perHamlet.map((h) => ({
+    hamletId: h.hamletId, reviewId: null, hamletName: names.get(h.hamletId) ?? "", status: null, achieved: h._count._all, assessed: h._count._all,
+  }));
+}
+
+/**
+ * The households of a decision read with getDecision (so already in scope), of one xóm or all when hamletId is null:
+ * the awards once issued, the ACHIEVED households of a draft, the awards a cancellation names; by xóm, then name.
+ */
+export async function listDecisionHouseholds(decision: LoadedDecision & { hamlets: DecisionHamlet[] }, hamletId: string | null): Promise<DecisionHousehold[]> {
+  const rows = await decisionHouseholds(decision, new Map(decision.hamlets.map((h) => [h.hamletId, h.hamletName])), hamletId);
+  return rows.sort(byHamletThenName);
+}
+
+async function decisionHouseholds(decision: LoadedDecision, names: Map<string, string>, hamletId: string | null): Promise<DecisionHousehold[]> {
+  const inHamlet = hamletId === null ? {} : { hamletId };
+  if (decision.kind === "CANCELLATION") {
+    const items = await db.cancellationItem.findMany({
+      where: { AND: [{ decisionId: decision.id }, hamletId === null ? {} : { award: { hamletId } }] },
+      select: { award: { select: AWARD_SELECT } },
+    });
+    return items.map((i) => awardHousehold(i.award, names));
+  }
+  if (decision.status === "ISSUED") {
+    const awards = await db.titleAward.findMany({ where: { AND: [{ decisionId: decision.id }, inHamlet] }, select: AWARD_SELECT });
+    return awards.map((a) => awardHousehold(a, names));
+  }
+  const reviewIds = decision.reviews.filter((r) => hamletId === null || r.hamletId === hamletId).map((r) => r.id);
+  if (reviewIds.length === 0) return [];
+  const achieved = await db.assessment.findMany({
+    where: { hamletReviewId: { in: reviewIds }, result: "ACHIEVED" },
+    select: { householdId: true, votesFor: true, review: { select: { hamletId: true } }, household: { select: { headName: true, address: true } } },
+  });
+  return achieved.map((a) => ({
+    householdId: a.householdId, headName: a.household.headName, address: a.household.address,
+    hamletId: a.review.hamletId, hamletName: names.get(a.review.hamletId) ?? "", votesFor: a.votesFor,
+  }));
 }
 
 export type DraftableReview = {
@@ -222,7 +269,7 @@ export async function listAwardsForCancellation(actor: Actor, awardIds: string[]
   const ids = [...new Set(awardIds.filter(isUuid))].slice(0, 500);
   if (ids.length === 0) return [];
   const awards = await db.titleAward.findMany({ where: { AND: [{ id: { in: ids } }, communeScope(actor, "decision.read")] }, select: AWARD_SELECT });
-  const names = await hamletNames(awards.map((a) => a.hamletId));
+  const names = await hamletNames(actor.communeId, awards.map((a) => a.hamletId));
   return awards.map((a) => awardHousehold(a, names)).sort(byHamletThenName);
 }
 

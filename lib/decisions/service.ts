@@ -182,8 +182,11 @@ function beforeSnapshot(d: {
   };
 }
 
-/** Throws away a draft: its dossiers become free again, the cancellation items go with it. */
-export async function discardDecision(actor: Actor, id: string): Promise<{ id: string }> {
+/**
+ * Throws away a draft: its dossiers become free again, the cancellation items go with it. With `version` (the one
+ * the page showed), a draft edited meanwhile is not thrown away unseen.
+ */
+export async function discardDecision(actor: Actor, id: string, version?: number): Promise<{ id: string }> {
   return db.$transaction(async (tx) => {
     const current = await loadDecision(tx, actor, id);
     authorize(actor, "decision.draft", { communeId: current.communeId });
@@ -193,11 +196,15 @@ export async function discardDecision(actor: Actor, id: string): Promise<{ id: s
       include: { reviews: { select: { hamlet: { select: { name: true } } } }, cancelItems: { select: { awardId: true } } },
     });
     // Lock the decision row first (same order as issue), then release and delete.
-    const locked = await tx.decision.updateMany({ where: { id, status: "DRAFT" }, data: { version: { increment: 1 } } });
+    const locked = await tx.decision.updateMany({
+      where: { AND: [{ id, status: "DRAFT" }, version === undefined ? {} : { version }] },
+      data: { version: { increment: 1 } },
+    });
     if (locked.count !== 1) {
       const now = await tx.decision.findUnique({ where: { id }, select: { status: true } });
-      if (now) nextDecisionStatus(now.status, "discard");
-      throw new DomainError("CONFLICT", DECISION_MSG.discarded);
+      if (!now) throw new DomainError("CONFLICT", DECISION_MSG.discarded);
+      nextDecisionStatus(now.status, "discard");
+      throw new DomainError("CONFLICT", MSG.stale);
     }
     await tx.hamletReview.updateMany({ where: { decisionId: id }, data: { decisionId: null } });
     await tx.decision.delete({ where: { id } });
@@ -255,6 +262,7 @@ async function issueAward(tx: Tx, actor: Actor, d: Loaded) {
     select: { id: true, status: true, hamletId: true, hamlet: { select: { name: true } } },
   });
   if (reviews.length === 0) throw new DomainError("RULE_VIOLATION", DECISION_MSG.emptyDecision);
+  // Every dossier must be ACCEPTED; they all move to the same status.
   const decided = reviews.map((r) => nextReviewStatus(r.status, "decide"))[0]!;
   const moved = await tx.hamletReview.updateMany({
     where: { id: { in: reviews.map((r) => r.id) }, status: "ACCEPTED", decisionId: d.id },
@@ -273,6 +281,14 @@ async function issueAward(tx: Tx, actor: Actor, d: Loaded) {
     select: { id: true, householdId: true, hamletReviewId: true, votesFor: true },
   });
   const year = d.campaignYear.year;
+  // A household that moved during the year may have been found ACHIEVED by two xóm; it gets one award a year.
+  const perHousehold = new Map<string, number>();
+  for (const a of achieved) perHousehold.set(a.householdId, (perHousehold.get(a.householdId) ?? 0) + 1);
+  const twice = [...perHousehold].filter(([, n]) => n > 1).map(([id]) => id);
+  if (twice.length > 0) {
+    const names = await tx.household.findMany({ where: { id: { in: twice } }, select: { headName: true } });
+    throw new DomainError("RULE_VIOLATION", DECISION_MSG.achievedTwice(names.map((h) => h.headName)));
+  }
   const already = await tx.titleAward.findMany({
     where: { householdId: { in: achieved.map((a) => a.householdId) }, year },
     select: { household: { select: { headName: true } } },

@@ -2,7 +2,7 @@
 // FORMS.md §1.5 on the Decree 30 Mẫu 1.2 skeleton) and the decision cancelling awards, each with its Phụ lục.
 
 import type { Document } from "docx";
-import { formatDay } from "@/lib/dates";
+import { decisionReference } from "@/lib/decisions/labels";
 import type { CancellationGround, DecisionKind, DecisionStatus } from "@/lib/generated/prisma/enums";
 import { CANCEL_GROUND_LABEL } from "@/lib/review/labels";
 import {
@@ -37,7 +37,7 @@ function numbering(data: Pick<DecisionData, "status" | "number" | "issuedOn">) {
 
 /** "05/QĐ-UBND ngày 05/12/2024 (năm 2024)": how the cancellation annex names the award decision. */
 export function awardReference(award: { number: number; symbol: string; issuedOn: Date; year: number }): string {
-  return `Số ${documentRef(award.number, award.symbol)} ngày ${formatDay(award.issuedOn)} (năm ${award.year})`;
+  return `${decisionReference(award)} (năm ${award.year})`;
 }
 
 /** The annex rows: a bold row per xóm, then the households numbered on across groups. */

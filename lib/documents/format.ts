@@ -1,6 +1,7 @@
 // Pure text helpers for the generated documents (Nghị định 30/2020/NĐ-CP, Phụ lục I): dates, numbers, names,
 // căn cứ punctuation, grouping by xóm, download filenames. No docx, no database.
 
+import { decisionNumberText } from "@/lib/decisions/labels";
 import type { CommuneKind, HamletKind } from "@/lib/generated/prisma/enums";
 import { HAMLET_KIND_LABEL } from "@/lib/hamlets/labels";
 import { compareVi, foldText } from "@/lib/text";
@@ -43,7 +44,7 @@ export function placeDateLine(place: string, date: Date | null, year?: number): 
 
 /** "05/QĐ-UBND" (number zero-padded below 10); a draft without a number leaves it blank. */
 export function documentRef(number: number | null, symbol: string): string {
-  return `${number === null ? BLANK : pad2(number)}/${symbol}`;
+  return number === null ? `${BLANK}/${symbol}` : decisionNumberText(number, symbol);
 }
 
 /** "Số: 05/QĐ-UBND". */

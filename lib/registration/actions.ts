@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { invalid, run, type ActionResult } from "@/lib/result";
+import { invalid, MSG, run, type ActionResult } from "@/lib/result";
 import { requireActor } from "@/lib/session";
 import { REGISTRATION_MSG } from "./labels";
 import { RegistrationDateInput, RegistrationIntent } from "./schema";
@@ -14,7 +14,8 @@ export async function changeRegistrationAction(
   campaignYearId: string, hamletId: string, _prev: ActionResult | null, form: FormData,
 ): Promise<ActionResult> {
   const intent = RegistrationIntent.safeParse(form.get("intent"));
-  if (!intent.success) return invalid(intent.error, form);
+  // No field to mark: the message itself says what to do.
+  if (!intent.success) return { ...invalid(intent.error, form), message: intent.error.issues[0]?.message ?? MSG.invalid };
   const actor = await requireActor();
   let result: ActionResult<string>;
   if (intent.data.kind === "unregister") {

@@ -1,5 +1,6 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit";
+import { refreshResults } from "@/lib/review/service";
 import { db, type Tx } from "@/lib/db";
 import { toIsoDate, todayInVietnam } from "@/lib/dates";
 import { authorize, communeScope, hamletRowScope, hamletScope, type Actor } from "@/lib/policy";
@@ -95,6 +96,8 @@ export async function registerAll(
         entityId: hamlet.id,
         after: { year: year.year, campaignYearId: year.id, registeredOn: toIsoDate(input.registeredOn), count },
       });
+      // Saved results follow the registration when the year requires it.
+      await refreshResults(tx, actor, year.id, missing.map((h) => h.id));
     }
     return { count };
   });
@@ -123,6 +126,7 @@ export async function registerHousehold(
       entityId: household.id,
       after: { year: year.year, campaignYearId: year.id, hamletId: hamlet.id, registeredOn: toIsoDate(input.registeredOn) },
     });
+    await refreshResults(tx, actor, year.id, [household.id]);
     return { headName: household.headName };
   });
 }
@@ -144,6 +148,7 @@ export async function unregisterHousehold(actor: Actor, campaignYearId: string, 
       entityId: household.id,
       before: { year: year.year, campaignYearId: year.id, hamletId: current.hamletId, registeredOn: toIsoDate(current.registeredOn), createdById: current.createdById },
     });
+    await refreshResults(tx, actor, year.id, [household.id]);
     return { headName: household.headName };
   });
 }

@@ -1,8 +1,7 @@
 import "server-only";
-import { getYearForActor } from "@/lib/campaign/queries";
 import { db, type Tx } from "@/lib/db";
 import type { AssessmentResult, ReviewStatus, ViolationCategory } from "@/lib/generated/prisma/enums";
-import { can, hamletRowScope, hamletScope, type Actor } from "@/lib/policy";
+import { can, communeScope, hamletRowScope, hamletScope, type Actor } from "@/lib/policy";
 import { isUuid } from "@/lib/text";
 import { exclusionsInWindow, PUBLIC_NOT_ELIGIBLE, violationWindow } from "./rules";
 
@@ -66,6 +65,18 @@ function reviewScope(actor: Actor) {
   return hamletRowScope(actor, "review.read");
 }
 
+/**
+ * The campaign year as the review pages use it (deadlines, notice length, the versions it applies), or null.
+ * Lighter than campaign's getYearForActor, which also loads the whole checklist and the plan references.
+ */
+export async function getReviewYear(actor: Actor, year: number) {
+  if (!Number.isInteger(year)) return null;
+  return db.campaignYear.findFirst({
+    where: { AND: [{ year }, communeScope(actor, "review.read")] },
+    select: { id: true, year: true, meetingDeadline: true, reviewDeadline: true, noticeDays: true, ruleSetId: true, criteriaSetId: true },
+  });
+}
+
 /** What a reader may see of a result's reason: exclusion reasons only with violation.read. */
 function visibleReason(actor: Actor, at: { communeId: string; hamletId: string }, a: { result: AssessmentResult; reason: string | null }): string | null {
   if (a.result === "EXCLUDED" && !can(actor, "violation.read", at)) return PUBLIC_NOT_ELIGIBLE;
@@ -90,13 +101,18 @@ export type HamletReviewRow = {
   submittedAt: Date | null;
 };
 
-/** Every hamlet the actor sees with its review of the year (or none), counted by the database. */
+/**
+ * Every hamlet the actor sees with its review of the year (or none), counted by the database. "Registered" counts
+ * the active households registered for the year, as the registration board does.
+ */
 export async function listHamletReviews(actor: Actor, campaignYearId: string, status?: ReviewStatus | "NONE"): Promise<HamletReviewRow[]> {
   const scope = reviewScope(actor);
   const [hamlets, active, registered, reviews, results] = await Promise.all([
     db.hamlet.findMany({ where: hamletScope(actor), orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true } }),
     db.household.groupBy({ by: ["hamletId"], where: { AND: [scope, { status: "ACTIVE" }] }, _count: { _all: true } }),
-    db.registration.groupBy({ by: ["hamletId"], where: { AND: [scope, { campaignYearId }] }, _count: { _all: true } }),
+    db.household.groupBy({
+      by: ["hamletId"], where: { AND: [scope, { status: "ACTIVE", registrations: { some: { campaignYearId } } }] }, _count: { _all: true },
+    }),
     db.hamletReview.findMany({
       where: { AND: [scope, { campaignYearId }] },
       select: { id: true, hamletId: true, status: true, meetingDate: true, isQuorate: true, noticeEndsOn: true, submittedAt: true },
@@ -106,8 +122,8 @@ export async function listHamletReviews(actor: Actor, campaignYearId: string, st
   const activeBy = new Map(active.map((r) => [r.hamletId, r._count._all]));
   const registeredBy = new Map(registered.map((r) => [r.hamletId, r._count._all]));
   const reviewBy = new Map(reviews.map((r) => [r.hamletId, r]));
-  const count = (reviewId: string | undefined, result: AssessmentResult) =>
-    results.find((r) => r.hamletReviewId === reviewId && r.result === result)?._count._all ?? 0;
+  const resultBy = new Map(results.map((r) => [`${r.hamletReviewId}:${r.result}`, r._count._all]));
+  const count = (reviewId: string | undefined, result: AssessmentResult) => (reviewId ? resultBy.get(`${reviewId}:${result}`) ?? 0 : 0);
   const rows = hamlets.map((h): HamletReviewRow => {
     const review = reviewBy.get(h.id);
     return {
@@ -138,15 +154,16 @@ async function reviewOf(actor: Actor, campaignYearId: string, hamletId: string) 
 
 /** Everything the hub shows about one hamlet's review of one year, or null when out of scope. */
 export async function getReviewHub(actor: Actor, year: number, hamletId: string) {
-  const [yearRow, hamlet] = await Promise.all([getYearForActor(actor, year), hamletFor(actor, hamletId)]);
+  const [yearRow, hamlet] = await Promise.all([getReviewYear(actor, year), hamletFor(actor, hamletId)]);
   if (!yearRow || !hamlet) return null;
   const review = await reviewOf(actor, yearRow.id, hamlet.id);
   const at = { communeId: hamlet.communeId, hamletId: hamlet.id };
-  const [households, events, objections, ruleSet] = await Promise.all([
+  const [households, events, objections] = await Promise.all([
     db.household.findMany({
       where: {
         AND: [
           at,
+          reviewScope(actor),
           review ? { OR: [{ status: "ACTIVE" }, { assessments: { some: { hamletReviewId: review.id } } }] } : { status: "ACTIVE" },
         ],
       },
@@ -167,7 +184,6 @@ export async function getReviewHub(actor: Actor, year: number, hamletId: string)
         include: { household: { select: { headName: true } } },
       })
       : Promise.resolve([]),
-    db.ruleSet.findUnique({ where: { id: review?.ruleSetId ?? yearRow.ruleSetId } }),
   ]);
   const rows = households.map((h) => {
     const a = h.assessments[0];
@@ -189,7 +205,6 @@ export async function getReviewHub(actor: Actor, year: number, hamletId: string)
   const lastReturn = review?.status === "RETURNED" ? events.find((e) => e.kind === "RETURNED") ?? null : null;
   return {
     year: yearRow,
-    ruleSet: ruleSet ?? yearRow.ruleSet,
     hamlet,
     review,
     households: rows,
@@ -211,16 +226,17 @@ export type ReviewHub = NonNullable<Awaited<ReturnType<typeof getReviewHub>>>;
 
 // ---- Meeting header ---------------------------------------------------------------------------------------------
 
+/** The meeting form: the review (if any), the rule set it counts by (the year's for a first meeting), the roll's size. */
 export async function getMeetingForm(actor: Actor, year: number, hamletId: string) {
-  const [yearRow, hamlet] = await Promise.all([getYearForActor(actor, year), hamletFor(actor, hamletId)]);
+  const [yearRow, hamlet] = await Promise.all([getReviewYear(actor, year), hamletFor(actor, hamletId)]);
   if (!yearRow || !hamlet) return null;
   const review = await reviewOf(actor, yearRow.id, hamlet.id);
   const [activeHouseholds, assessed, ruleSet] = await Promise.all([
     db.household.count({ where: { communeId: hamlet.communeId, hamletId: hamlet.id, status: "ACTIVE" } }),
     review ? db.assessment.count({ where: { hamletReviewId: review.id } }) : Promise.resolve(0),
-    db.ruleSet.findUnique({ where: { id: review?.ruleSetId ?? yearRow.ruleSetId } }),
+    db.ruleSet.findUniqueOrThrow({ where: { id: review?.ruleSetId ?? yearRow.ruleSetId } }),
   ]);
-  return { year: yearRow, ruleSet: ruleSet ?? yearRow.ruleSet, hamlet, review, activeHouseholds, assessed };
+  return { year: yearRow, ruleSet, hamlet, review, activeHouseholds, assessed };
 }
 
 // ---- One household --------------------------------------------------------------------------------------------
@@ -228,19 +244,21 @@ export async function getMeetingForm(actor: Actor, year: number, hamletId: strin
 /** The assessment page of one household: its members, registration, violations in the window, the checklist. */
 export async function getAssessmentPage(actor: Actor, year: number, hamletId: string, householdId: string) {
   if (!isUuid(householdId)) return null;
-  const [yearRow, hamlet] = await Promise.all([getYearForActor(actor, year), hamletFor(actor, hamletId)]);
+  const [yearRow, hamlet] = await Promise.all([getReviewYear(actor, year), hamletFor(actor, hamletId)]);
   if (!yearRow || !hamlet) return null;
   const at = { communeId: hamlet.communeId, hamletId: hamlet.id };
-  const household = await db.household.findFirst({
-    where: { AND: [{ id: householdId }, at, reviewScope(actor)] },
-    select: {
-      id: true, headName: true, address: true, status: true,
-      members: { orderBy: { position: "asc" }, select: { id: true, fullName: true, birthYear: true, relationship: true } },
-      registrations: { where: { campaignYearId: yearRow.id }, select: { registeredOn: true } },
-    },
-  });
+  const [household, review] = await Promise.all([
+    db.household.findFirst({
+      where: { AND: [{ id: householdId }, at, reviewScope(actor)] },
+      select: {
+        id: true, headName: true, address: true, status: true,
+        members: { orderBy: { position: "asc" }, select: { id: true, fullName: true, birthYear: true, relationship: true } },
+        registrations: { where: { campaignYearId: yearRow.id }, select: { registeredOn: true } },
+      },
+    }),
+    reviewOf(actor, yearRow.id, hamlet.id),
+  ]);
   if (!household) return null;
-  const review = await reviewOf(actor, yearRow.id, hamlet.id);
   if (!review) return { year: yearRow, hamlet, household, review: null } as const;
   const ruleSet = await db.ruleSet.findUniqueOrThrow({ where: { id: review.ruleSetId } });
   const window = violationWindow(year, ruleSet.lookbackYears);
@@ -254,9 +272,15 @@ export async function getAssessmentPage(actor: Actor, year: number, hamletId: st
     }),
     db.assessment.findUnique({ where: { hamletReviewId_householdId: { hamletReviewId: review.id, householdId: household.id } } }),
     rollOf(db, at, review.id),
-    db.objection.findFirst({ where: { hamletReviewId: review.id, householdId: household.id, outcome: "UPHELD" }, orderBy: { resolvedOn: "desc" } }),
+    // The latest upheld objection, as the service applies it.
+    db.objection.findFirst({
+      where: { hamletReviewId: review.id, householdId: household.id, outcome: "UPHELD" },
+      orderBy: [{ resolvedOn: "desc" }, { createdAt: "desc" }],
+    }),
   ]);
   const index = roll.findIndex((h) => h.id === household.id);
+  // Off the roll: moved out before the meeting and never assessed, so there is nothing to review.
+  if (index < 0) return null;
   const recorded: ViolationCategory[] = exclusionsInWindow(violations, window);
   return {
     year: yearRow,
@@ -267,8 +291,8 @@ export async function getAssessmentPage(actor: Actor, year: number, hamletId: st
     criteria,
     window,
     seesViolations,
-    recordedExclusions: recorded,
     // Which categories and when, only for those who may see violations.
+    recordedExclusions: seesViolations ? recorded : [],
     violations: seesViolations ? violations : [],
     assessment: assessment
       ? { ...assessment, reason: visibleReason(actor, at, assessment), exclusions: seesViolations ? assessment.exclusions : [] }
@@ -277,7 +301,7 @@ export async function getAssessmentPage(actor: Actor, year: number, hamletId: st
     position: index + 1,
     rollSize: roll.length,
     prevId: index > 0 ? roll[index - 1]!.id : null,
-    nextId: index >= 0 && index < roll.length - 1 ? roll[index + 1]!.id : null,
+    nextId: index < roll.length - 1 ? roll[index + 1]!.id : null,
     nextUnassessedId: nextUnassessed(roll, household.id),
     remaining: roll.filter((h) => h.isActive && !h.isAssessed).length,
   };
@@ -287,7 +311,7 @@ export async function getAssessmentPage(actor: Actor, year: number, hamletId: st
 
 /** The notice page: the review, its objections, and the households that may be objected to. */
 export async function getNoticePage(actor: Actor, year: number, hamletId: string) {
-  const [yearRow, hamlet] = await Promise.all([getYearForActor(actor, year), hamletFor(actor, hamletId)]);
+  const [yearRow, hamlet] = await Promise.all([getReviewYear(actor, year), hamletFor(actor, hamletId)]);
   if (!yearRow || !hamlet) return null;
   const review = await reviewOf(actor, yearRow.id, hamlet.id);
   if (!review) return { year: yearRow, hamlet, review: null } as const;
@@ -301,7 +325,7 @@ export async function getNoticePage(actor: Actor, year: number, hamletId: string
     db.assessment.findMany({
       where: { hamletReviewId: review.id },
       orderBy: [{ household: { headName: "asc" } }, { householdId: "asc" }],
-      select: { householdId: true, result: true, reason: true, household: { select: { headName: true } } },
+      select: { householdId: true, result: true, household: { select: { headName: true } } },
     }),
     db.household.count({ where: { ...at, status: "ACTIVE", assessments: { none: { hamletReviewId: review.id } } } }),
   ]);
@@ -310,17 +334,19 @@ export async function getNoticePage(actor: Actor, year: number, hamletId: string
     hamlet,
     review,
     objections: objections.map((o) => ({ ...o, householdName: o.household.headName })),
-    households: assessed.map((a) => ({ id: a.householdId, headName: a.household.headName, result: a.result, reason: visibleReason(actor, at, a) })),
+    households: assessed.map((a) => ({ id: a.householdId, headName: a.household.headName, result: a.result })),
     missing,
   };
 }
 
 /** The notice-board sheet: ACHIEVED households by name and address, and only a count of the others. */
 export async function getNoticePrint(actor: Actor, year: number, hamletId: string) {
-  const [yearRow, hamlet] = await Promise.all([getYearForActor(actor, year), hamletFor(actor, hamletId)]);
+  const [yearRow, hamlet] = await Promise.all([getReviewYear(actor, year), hamletFor(actor, hamletId)]);
   if (!yearRow || !hamlet) return null;
-  const review = await reviewOf(actor, yearRow.id, hamlet.id);
-  const commune = await db.commune.findUnique({ where: { id: hamlet.communeId }, select: { name: true, kind: true } });
+  const [review, commune] = await Promise.all([
+    reviewOf(actor, yearRow.id, hamlet.id),
+    db.commune.findUnique({ where: { id: hamlet.communeId }, select: { name: true, kind: true } }),
+  ]);
   if (!review || !commune) return { year: yearRow.year, hamlet, commune, review: null, achieved: [], notEligible: 0 } as const;
   const [achieved, notEligible] = await Promise.all([
     db.assessment.findMany({

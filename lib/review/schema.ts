@@ -6,7 +6,8 @@ import { assessHousehold, voteErrors, type Category, type VoteRule } from "./rul
 
 // Inputs of the hamlet review: the meeting header, one household's assessment, the notice, objections and the
 // officer's return. Checks that need the stored meeting (votes against those present, dates against the notice
-// window) come as schema factories, so the browser, the unit tests and the service agree on one rule.
+// window) are plain functions (householdVoteErrors, objectionDateError, …) that the service and the browser's live
+// preview share; the *InputFor factories wrap them into schemas.
 
 const MAX_PEOPLE = 100_000;
 
@@ -157,7 +158,6 @@ export type ReopenInput = z.infer<typeof ReopenInput>;
 
 export const REVIEW_MSG = {
   noYear: "Không tìm thấy năm thi đua này.",
-  noMeeting: "Xóm chưa ghi biên bản họp bình xét năm này. Hãy ghi biên bản họp trước.",
   reviewExists: "Biên bản họp của xóm năm này đã được người khác tạo. Vui lòng tải lại trang để xem và sửa.",
   inquorate: "Cuộc họp không đủ điều kiện tiến hành nên không ghi nhận kết quả bình xét. Hãy sửa số liệu biên bản họp nếu nhập sai, hoặc tổ chức họp lại.",
   inquorateWithResults: (n: number) =>
@@ -165,7 +165,6 @@ export const REVIEW_MSG = {
   voteAbovePresent: (headName: string, detail: string) => `Không lưu được: hộ ${headName} — ${detail}`,
   notRegistered: "Hộ không đăng ký thi đua (năm này yêu cầu đăng ký)",
   upheld: (resolution: string) => `Ý kiến phản ánh được chấp nhận: ${resolution}`,
-  householdNotInHamlet: "Hộ này không thuộc xóm đang bình xét.",
   householdInactive: "Hộ không còn cư trú tại xóm nên không bình xét.",
   householdNotInReview: "Hộ này không có trong danh sách bình xét của xóm.",
   unknownCriterion: (code: string) => `Tiêu chí ${code} không có trong bộ tiêu chí của năm này.`,
@@ -176,6 +175,7 @@ export const REVIEW_MSG = {
   objectionResolved: "Ý kiến này đã được giải quyết trước đó (đã được xử lý).",
   resolvedBeforeReceived: (received: Date) => `Ngày giải quyết không được trước ngày nhận ý kiến (${formatDay(received)}).`,
   resolvedInFuture: (today: Date) => `Ngày giải quyết không được sau ngày hôm nay (${formatDay(today)}).`,
+  receivedInFuture: (today: Date) => `Ngày nhận ý kiến không được sau ngày hôm nay (${formatDay(today)}).`,
 } as const;
 
 export type Outcome = { result: "ACHIEVED" | "NOT_ACHIEVED" | "EXCLUDED"; reason: string | null; meetingResult: "ACHIEVED" | "NOT_ACHIEVED" | "EXCLUDED" };

@@ -2,9 +2,9 @@ import "server-only";
 import { recordAudit } from "@/lib/audit";
 import { todayInVietnam } from "@/lib/dates";
 import { db, type Tx } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Assessment, Prisma } from "@/lib/generated/prisma/client";
 import type { ReviewEventKind, ViolationCategory } from "@/lib/generated/prisma/enums";
-import { authorize, communeScope, hamletRowScope, hamletScope, type Actor } from "@/lib/policy";
+import { authorize, communeScope, hamletRowScope, hamletScope, householdScope, type Actor } from "@/lib/policy";
 import { DomainError, MSG, type FieldErrors } from "@/lib/result";
 import { isUuid } from "@/lib/text";
 import { nextUnassessed, rollOf } from "./queries";
@@ -19,7 +19,9 @@ import {
 
 // The hamlet review's use cases. Each runs in one transaction: load the review inside the actor's scope, authorize,
 // move the dossier through rules.nextReviewStatus with a conditional update on the status it was read in (that
-// update also locks the row, so writes to one review run one after another), apply the rule, write, audit.
+// update also locks the row, so writes to one review run one after another), apply the rule, write, audit. A use
+// case that relies on the meeting header it read (quorum, attendance, dates) also pins the review's version, which
+// only a meeting save bumps: a header saved in between makes it fail as stale instead of using old numbers.
 
 // A meeting re-save recomputes every result; give a large hamlet time.
 const LONG_TX = { timeout: 30_000, maxWait: 10_000 };
@@ -111,10 +113,17 @@ async function householdFacts(tx: Tx, review: { id: string; communeId: string; c
     }),
   ]);
   const registered = new Set(registrations.map((r) => r.householdId));
+  const violationsBy = new Map<string, typeof violations>();
+  for (const v of violations) {
+    const list = violationsBy.get(v.householdId);
+    if (list) list.push(v);
+    else violationsBy.set(v.householdId, [v]);
+  }
+  // The latest upheld objection wins (rows come oldest first).
   const upheldBy = new Map(upheld.map((o) => [o.householdId, o.resolution ?? ""]));
   return {
     isRegistered: (id: string) => registered.has(id),
-    recorded: (id: string): ViolationCategory[] => exclusionsInWindow(violations.filter((v) => v.householdId === id), window),
+    recorded: (id: string): ViolationCategory[] => exclusionsInWindow(violationsBy.get(id) ?? [], window),
     upheld: (id: string) => upheldBy.get(id) ?? null,
   };
 }
@@ -129,13 +138,91 @@ async function countMissing(tx: Tx, review: { id: string; communeId: string; ham
 
 // ---- Meeting ----------------------------------------------------------------------------------------------------
 
+type ResultFields = Pick<Assessment, "exclusions" | "votesFor" | "votesAgainst" | "result" | "reason" | "meetingResult">;
+
+/** The stored result fields equal `next` (exclusions compared as sorted sets). */
+function sameResult(a: ResultFields, next: ResultFields): boolean {
+  return [...a.exclusions].sort().join() === next.exclusions.join() && a.votesFor === next.votesFor && a.votesAgainst === next.votesAgainst
+    && a.result === next.result && a.reason === next.reason && a.meetingResult === next.meetingResult;
+}
+
+type StoredAssessment = Assessment & { household: { headName: string } };
+
+/**
+ * Recomputes saved results from their stored checklist and votes with `ctx` and what is on record now (violations in
+ * the window, registration, upheld objections); writes only the results that change, one statement per distinct
+ * result. `onVoteError` decides what a vote that no longer fits does. Returns how many results changed.
+ */
+async function rewriteResults(
+  tx: Tx,
+  actor: Actor,
+  review: { id: string; communeId: string; campaignYearId: string; campaignYear: { year: number } },
+  lookbackYears: number,
+  ctx: OutcomeContext,
+  assessments: StoredAssessment[],
+  onVoteError: (headName: string, message: string) => void,
+): Promise<number> {
+  const facts = await householdFacts(tx, review, lookbackYears, assessments.map((a) => a.householdId));
+  const batches = new Map<string, { data: ResultFields; ids: string[] }>();
+  for (const a of assessments) {
+    const exclusions = union(a.exclusions, facts.recorded(a.householdId));
+    const vote = { unmetCodes: a.unmetCodes, exclusions, votesFor: a.votesFor, votesAgainst: a.votesAgainst };
+    const first = Object.values(householdVoteErrors(ctx, ctx.at.present, vote, facts.isRegistered(a.householdId)))[0]?.[0];
+    if (first) onVoteError(a.household.headName, first);
+    const votes = ctx.method === "CONSENSUS" ? { votesFor: null, votesAgainst: null } : { votesFor: a.votesFor, votesAgainst: a.votesAgainst };
+    const data = { exclusions, ...votes, ...householdOutcome(ctx, vote, facts.isRegistered(a.householdId), facts.upheld(a.householdId)) };
+    if (sameResult(a, data)) continue;
+    const key = JSON.stringify(data);
+    const batch = batches.get(key) ?? { data, ids: [] };
+    batch.ids.push(a.id);
+    batches.set(key, batch);
+  }
+  let changed = 0;
+  for (const { data, ids } of batches.values()) {
+    await tx.assessment.updateMany({ where: { id: { in: ids } }, data: { ...data, updatedById: actor.id, version: { increment: 1 } } });
+    changed += ids.length;
+  }
+  return changed;
+}
+
+/**
+ * After a violation or a registration of these households changed: their saved results in the year follow what is
+ * on record now, in every review not yet decided (a decided year is final; a later violation is a cancellation
+ * ground). Runs in the caller's transaction; the audit row says which review changed and how many results.
+ */
+export async function refreshResults(tx: Tx, actor: Actor, campaignYearId: string | null, householdIds: string[]): Promise<number> {
+  const assessments = await tx.assessment.findMany({
+    where: {
+      householdId: { in: householdIds },
+      communeId: actor.communeId,
+      review: { status: { not: "DECIDED" }, ...(campaignYearId ? { campaignYearId } : {}) },
+    },
+    include: { household: { select: { headName: true } } },
+  });
+  let total = 0;
+  for (const reviewId of new Set(assessments.map((a) => a.hamletReviewId))) {
+    const review = await tx.hamletReview.findUniqueOrThrow({ where: { id: reviewId }, include: { campaignYear: { select: { year: true } } } });
+    const { ruleSet, ctx } = await outcomeContext(tx, review);
+    const mine = assessments.filter((a) => a.hamletReviewId === reviewId);
+    // Votes were checked when saved against this meeting's attendance, which has not changed.
+    const changed = await rewriteResults(tx, actor, review, ruleSet.lookbackYears, ctx, mine, () => {});
+    if (changed > 0) {
+      await recordAudit(tx, actor, { action: "review.assessment.refresh", entityType: "HamletReview", entityId: review.id, after: { householdIds, resultsChanged: changed } });
+    }
+    total += changed;
+  }
+  return total;
+}
+
 /**
  * Creates the review with its meeting header (first save) or updates the header (`version` of the row edited).
- * A changed attendance or ballot method recomputes every result; it is refused when a saved vote no longer fits
- * or the meeting would turn inquorate while results exist.
+ * Every saved result is recomputed with the new attendance, ballot method and the violations on record; only the
+ * results that change are written (one statement per distinct result). It is refused when a saved vote no longer
+ * fits or the meeting would turn inquorate while results exist.
  */
 export async function saveMeeting(actor: Actor, year: number, hamletId: string, version: number | undefined, input: MeetingInput): Promise<{ id: string; isQuorate: boolean }> {
   return db.$transaction(async (tx) => {
+    if (!Number.isInteger(year)) throw new DomainError("NOT_FOUND", REVIEW_MSG.noYear);
     const hamlet = !isUuid(hamletId) ? null : await tx.hamlet.findFirst({ where: { AND: [{ id: hamletId }, hamletScope(actor)] }, select: { id: true, communeId: true } });
     if (!hamlet) throw notFound();
     authorize(actor, "review.write", { communeId: hamlet.communeId, hamletId: hamlet.id });
@@ -175,24 +262,14 @@ export async function saveMeeting(actor: Actor, year: number, hamletId: string, 
     await transition(tx, existing, "saveMeeting", { ...header, isQuorate: q.isQuorate, quorumNote: q.note, version: { increment: 1 } }, version);
 
     const assessments = await tx.assessment.findMany({ where: { hamletReviewId: existing.id }, include: { household: { select: { headName: true } } } });
+    let changed = 0;
     if (assessments.length > 0) {
       if (!q.isQuorate) throw fieldError("presentCount", REVIEW_MSG.inquorateWithResults(assessments.length));
       const ctx: OutcomeContext = { ...oldCtx, method: input.ballotMethod, at: { invited: input.invitedCount, present: input.presentCount } };
-      const facts = await householdFacts(tx, existing, ruleSet.lookbackYears, assessments.map((a) => a.householdId));
       const field = input.ballotMethod !== existing.ballotMethod ? "ballotMethod" : "presentCount";
-      for (const a of assessments) {
-        const exclusions = union(a.exclusions, facts.recorded(a.householdId));
-        const vote = { unmetCodes: a.unmetCodes, exclusions, votesFor: a.votesFor, votesAgainst: a.votesAgainst };
-        const errors = householdVoteErrors(ctx, input.presentCount, vote, facts.isRegistered(a.householdId));
-        const first = Object.values(errors)[0]?.[0];
-        if (first) throw fieldError(field, REVIEW_MSG.voteAbovePresent(a.household.headName, first));
-        const outcome = householdOutcome(ctx, vote, facts.isRegistered(a.householdId), facts.upheld(a.householdId));
-        const votes = ctx.method === "CONSENSUS" ? { votesFor: null, votesAgainst: null } : {};
-        await tx.assessment.update({
-          where: { id: a.id },
-          data: { exclusions, ...votes, ...outcome, updatedById: actor.id, version: { increment: 1 } },
-        });
-      }
+      changed = await rewriteResults(tx, actor, existing, ruleSet.lookbackYears, ctx, assessments, (headName, message) => {
+        throw fieldError(field, REVIEW_MSG.voteAbovePresent(headName, message));
+      });
     }
     await recordAudit(tx, actor, {
       action: "review.meeting.update",
@@ -202,7 +279,7 @@ export async function saveMeeting(actor: Actor, year: number, hamletId: string, 
         meetingDate: existing.meetingDate, meetingPlace: existing.meetingPlace, chairName: existing.chairName, secretaryName: existing.secretaryName,
         invitedCount: existing.invitedCount, presentCount: existing.presentCount, ballotMethod: existing.ballotMethod, isQuorate: existing.isQuorate,
       },
-      after: { ...header, isQuorate: q.isQuorate, recomputed: assessments.length },
+      after: { ...header, isQuorate: q.isQuorate, resultsChanged: changed },
     });
     return { id: existing.id, isQuorate: q.isQuorate };
   }, LONG_TX);
@@ -219,10 +296,10 @@ export async function saveAssessment(
 ): Promise<{ id: string; version: number; nextHouseholdId: string | null }> {
   return db.$transaction(async (tx) => {
     const review = await loadReview(tx, actor, reviewId, "review.write");
-    await transition(tx, review, "saveAssessment");
+    await transition(tx, review, "saveAssessment", {}, review.version);
     if (!review.isQuorate) throw rule(REVIEW_MSG.inquorate);
     const household = !isUuid(householdId) ? null : await tx.household.findFirst({
-      where: { id: householdId, communeId: review.communeId, hamletId: review.hamletId },
+      where: { AND: [{ id: householdId, communeId: review.communeId, hamletId: review.hamletId }, householdScope(actor)] },
       select: { id: true, headName: true, status: true },
     });
     if (!household) throw notFound();
@@ -275,7 +352,7 @@ export async function saveAssessment(
 export async function assessRemaining(actor: Actor, reviewId: string, input: BulkAssessmentInput): Promise<{ count: number }> {
   return db.$transaction(async (tx) => {
     const review = await loadReview(tx, actor, reviewId, "review.write");
-    await transition(tx, review, "saveAssessment");
+    await transition(tx, review, "saveAssessment", {}, review.version);
     if (!review.isQuorate) throw rule(REVIEW_MSG.inquorate);
     const { ruleSet, ctx } = await outcomeContext(tx, review);
     const errors = householdVoteErrors(ctx, review.presentCount, { unmetCodes: [], exclusions: [], votesFor: input.votesFor, votesAgainst: input.votesAgainst }, true);
@@ -316,7 +393,7 @@ export async function postNotice(actor: Actor, reviewId: string, input: NoticeIn
     const dateError = noticeDateError(input.postedOn, review.meetingDate, today);
     if (dateError) throw fieldError("postedOn", dateError);
     const endsOn = noticeEndsOn(input.postedOn, review.campaignYear.noticeDays);
-    await transition(tx, review, "postNotice", { noticePostedOn: input.postedOn, noticeEndsOn: endsOn, noticeChannel: input.channel });
+    await transition(tx, review, "postNotice", { noticePostedOn: input.postedOn, noticeEndsOn: endsOn, noticeChannel: input.channel }, review.version);
     if (!review.isQuorate) throw rule(REVIEW_MSG.inquorate);
     const missing = await countMissing(tx, review);
     if (missing > 0) throw rule(REVIEW_MSG.missing(missing));
@@ -343,13 +420,14 @@ export async function reopenMeeting(actor: Actor, reviewId: string, input: Reope
   });
 }
 
-/** A resident's opinion received during the notice, about a household on the review's list. */
-export async function recordObjection(actor: Actor, reviewId: string, input: ObjectionInput): Promise<{ id: string }> {
+/** A resident's opinion received during the notice (and not after today), about a household on the review's list. */
+export async function recordObjection(actor: Actor, reviewId: string, input: ObjectionInput, today: Date = todayInVietnam()): Promise<{ id: string }> {
   return db.$transaction(async (tx) => {
     const review = await loadReview(tx, actor, reviewId, "review.write");
     await transition(tx, review, "recordObjection");
     if (!review.noticePostedOn || !review.noticeEndsOn) throw rule(REVIEW_MSG.noNotice);
-    const dateError = objectionDateError(input.receivedOn, { postedOn: review.noticePostedOn, endsOn: review.noticeEndsOn });
+    const dateError = objectionDateError(input.receivedOn, { postedOn: review.noticePostedOn, endsOn: review.noticeEndsOn })
+      ?? (input.receivedOn > today ? REVIEW_MSG.receivedInFuture(today) : undefined);
     if (dateError) throw fieldError("receivedOn", dateError);
     const assessed = await tx.assessment.findUnique({ where: { hamletReviewId_householdId: { hamletReviewId: review.id, householdId: input.householdId } }, select: { id: true } });
     if (!assessed) throw fieldError("householdId", REVIEW_MSG.householdNotInReview);
@@ -412,7 +490,7 @@ export async function resolveObjection(actor: Actor, objectionId: string, input:
 export async function submitReview(actor: Actor, reviewId: string, today: Date = todayInVietnam()): Promise<void> {
   await db.$transaction(async (tx) => {
     const review = await loadReview(tx, actor, reviewId, "review.write");
-    await transition(tx, review, "submit", { submittedAt: new Date() });
+    await transition(tx, review, "submit", { submittedAt: new Date() }, review.version);
     if (!review.noticeEndsOn) throw rule(REVIEW_MSG.noNotice);
     if (today <= review.noticeEndsOn) throw rule(noticeOpenMessage(review.noticeEndsOn));
     if (!review.isQuorate) throw rule(REVIEW_MSG.inquorate);

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { formatDay, utcDate } from "@/lib/dates";
 import { ViolationCategory } from "@/lib/generated/prisma/enums";
-import { requiredDate } from "@/lib/validation";
-import { choice, optionalText, requiredText } from "@/lib/validation";
+import { choice, optionalText, requiredDate, requiredText, uuid } from "@/lib/validation";
 
 // A violation (exclusions E1–E4 of Decree 86 Điều 6 khoản 4) as the officer records it from the sanctioning
 // document. "Not in the future" depends on today, so the schema is a factory.
@@ -14,7 +13,7 @@ const EARLIEST = utcDate(1900, 1, 1);
 const CATEGORIES = Object.values(ViolationCategory) as [ViolationCategory, ...ViolationCategory[]];
 
 const ViolationShape = z.object({
-  memberId: z.uuid({ error: "Vui lòng chọn thành viên vi phạm." }),
+  memberId: uuid("Vui lòng chọn thành viên vi phạm."),
   category: choice(CATEGORIES, "Vui lòng chọn trường hợp không xét tặng (E1–E4)."),
   occurredOn: requiredDate("ngày vi phạm"),
   documentRef: requiredText("số, ngày của văn bản xử lý", DOCUMENT_REF_MAX),

@@ -1,5 +1,6 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit";
+import { refreshResults } from "@/lib/review/service";
 import { db } from "@/lib/db";
 import { toIsoDate, todayInVietnam } from "@/lib/dates";
 import { authorize, hamletRowScope, householdScope, type Actor } from "@/lib/policy";
@@ -41,6 +42,8 @@ export async function recordViolation(actor: Actor, householdId: string, input: 
       },
     });
     await recordAudit(tx, actor, { action: "violation.create", entityType: "Violation", entityId: row.id, after: snapshot(row) });
+    // A household already assessed this year, in a review not yet decided, becomes "không xét" now.
+    await refreshResults(tx, actor, null, [household.id]);
     return { id: row.id };
   });
 }

@@ -119,8 +119,11 @@ test("a hamlet's household titles go from the meeting to a signed decision", asy
   await leader.getByRole("button", { name: "Xác nhận ban hành" }).click();
   await expect(leader).toHaveURL(/issued=1/);
   await expect(leader.getByText("Đã ban hành").first()).toBeVisible();
-  await expect(leader.getByText(firstName).first()).toBeVisible();
-  await expect(leader.getByText(secondName).first()).toBeVisible();
+  // A commune-wide decision lists its households one xóm at a time: open Bản Lác's list.
+  await leader.getByRole("link", { name: "Bản Lác", exact: true }).click();
+  await expect(leader).toHaveURL(/\?hamlet=[0-9a-f-]{36}$/);
+  await expect(leader.getByRole("link", { name: firstName, exact: true }).first()).toBeVisible();
+  await expect(leader.getByRole("link", { name: secondName, exact: true }).first()).toBeVisible();
 
   // The decision as Word: the names are in it.
   const [download] = await Promise.all([leader.waitForEvent("download"), leader.getByRole("link", { name: /Quyết định \(Mẫu 10\)/ }).click()]);

@@ -3,7 +3,7 @@ import { awardHistory, currentStreak, listHonourCandidates, streaksFor } from "@
 import { db } from "@/lib/db";
 import { utcDate } from "@/lib/dates";
 import { DECISION_MSG, DEFAULT_AWARD_LEGAL_BASIS } from "@/lib/decisions/labels";
-import { listAwardsForCancellation } from "@/lib/decisions/queries";
+import { getDecision, listAwardsForCancellation } from "@/lib/decisions/queries";
 import type { CancellationDecisionInput } from "@/lib/decisions/schema";
 import { createAwardDecision, createCancellationDecision, discardDecision, issueDecision, updateCancellationDecision } from "@/lib/decisions/service";
 import { makeCampaignYear, makeReview } from "../factories/cycle";
@@ -140,6 +140,21 @@ describe("cancellation and streaks", () => {
     expect(await db.cancellationItem.count()).toBe(0);
     expect(await awardOf(x.id, 2024)).toMatchObject({ status: "ACTIVE", cancelDecisionId: null });
     await expect(createCancellationDecision(w.actors.officer, cancellation([a2024.id]))).resolves.toBeDefined();
+  });
+
+  it("lists a cancellation's awards by xóm on the decision page", async () => {
+    const a2023 = await awardOf(x.id, 2023);
+    const { id } = await createCancellationDecision(w.actors.officer, cancellation([a2023.id]));
+    const draft = await getDecision(w.actors.committee, id);
+    expect(draft).toMatchObject({ kind: "CANCELLATION", householdCount: 1, shownHamletId: null });
+    expect(draft!.hamlets).toEqual([{ hamletId: w.hamletA.id, reviewId: null, hamletName: w.hamletA.name, status: null, achieved: 1, assessed: 1 }]);
+    expect(draft!.households).toEqual([
+      expect.objectContaining({ householdId: x.id, hamletId: w.hamletA.id, award: expect.objectContaining({ id: a2023.id, year: 2023, pendingCancelId: id }) }),
+    ]);
+    expect((await getDecision(w.actors.committee, id, { hamlet: w.hamletA.id }))!.households).toHaveLength(1);
+    await issueDecision(w.actors.leader, id, 1);
+    const issued = await getDecision(w.actors.officer, id);
+    expect(issued!.households[0]!.award).toMatchObject({ status: "CANCELLED", cancelDecision: expect.objectContaining({ id }) });
   });
 
   it("shows a household's history only within the actor's scope", async () => {

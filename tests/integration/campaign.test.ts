@@ -173,6 +173,17 @@ describe("editing a year", () => {
     expect((await db.campaignYear.findUniqueOrThrow({ where: { id } })).noticeDays).toBe(12);
   });
 
+  it("answers a stale form with the stale message, not with the rules of a year the user has not seen", async () => {
+    const { id } = await createCampaignYear(w.actors.officer, yearInput(2024));
+    await updateCampaignYear(w.actors.officer, id, 1, yearInput(2024, { noticeDays: 12 }));
+    await reviewFor(id);
+    const v2 = await createRuleSet(w.actors.officer, RULE);
+    const before = await counts();
+    await expect(updateCampaignYear(w.actors.officer, id, 1, yearInput(2024, { ruleSetId: v2.id }))).rejects.toMatchObject({ code: "CONFLICT", message: MSG.stale });
+    await expect(updateCampaignYear(w.actors.officer, id, 1, yearInput(2023))).rejects.toMatchObject({ code: "CONFLICT", message: MSG.stale });
+    expect(await counts()).toEqual(before);
+  });
+
   it("refuses moving onto a year that exists", async () => {
     await createCampaignYear(w.actors.officer, yearInput(2024));
     const { id } = await createCampaignYear(w.actors.officer, yearInput(2025));

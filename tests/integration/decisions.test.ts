@@ -2,7 +2,9 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { utcDate } from "@/lib/dates";
 import { DECISION_MSG, DEFAULT_AWARD_LEGAL_BASIS, uniqueNumberMessages } from "@/lib/decisions/labels";
-import { getDecision, listDecisions, listReviewsForDecision } from "@/lib/decisions/queries";
+import {
+  ALL_HAMLETS, ALL_HOUSEHOLDS_LIMIT, getDecision, listDecisionHouseholds, listDecisions, listReviewsForDecision, shownHamlet,
+} from "@/lib/decisions/queries";
 import type { AwardDecisionInput } from "@/lib/decisions/schema";
 import {
   createAwardDecision, discardDecision, issueDecision, updateAwardDecision,
@@ -191,6 +193,18 @@ describe("editing and discarding a draft", () => {
     expect(await db.auditLog.findFirst({ where: { action: "decision.discard", entityId: id } })).not.toBeNull();
     await expect(createAwardDecision(w.actors.officer, 2024, input([reviewA.id]))).resolves.toBeDefined();
   });
+
+  it("refuses to discard a draft edited since the page showed it", async () => {
+    const { id } = await createAwardDecision(w.actors.officer, 2024, input([reviewA.id]));
+    await updateAwardDecision(w.actors.officer, id, 1, input([reviewA.id, reviewB.id]));
+    const before = await counts();
+    await expect(discardDecision(w.actors.officer, id, 1)).rejects.toMatchObject({ code: "CONFLICT", message: MSG.stale });
+    expect(await counts()).toEqual(before);
+    expect((await db.hamletReview.findMany()).map((r) => r.decisionId)).toEqual([id, id]);
+    await discardDecision(w.actors.officer, id, 2);
+    expect(await db.decision.count()).toBe(0);
+    await expect(discardDecision(w.actors.officer, id, 3)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
 });
 
 describe("issuing an award decision", () => {
@@ -271,5 +285,61 @@ describe("who reads decisions", () => {
     expect((await listDecisions(w.actors.headA, { page: 1 })).total).toBe(0);
     expect((await listDecisions(w.actors.otherOfficer, { page: 1 })).total).toBe(0);
     expect(await getDecision(w.actors.officer, "not-a-uuid")).toBeNull();
+  });
+});
+
+describe("the decision page's household list", () => {
+  it("shows every household of a small decision, or one xóm when asked, counting them all in the database", async () => {
+    const { id } = await createAwardDecision(w.actors.officer, 2024, input([reviewA.id, reviewB.id]));
+    const all = await getDecision(w.actors.leader, id);
+    expect(all).toMatchObject({ householdCount: 3, shownHamletId: null });
+    expect(all!.households.map((h) => h.headName).sort()).toEqual(["Hoàng Văn Hai", "Hoàng Văn Một", "Lò Thị Bốn"]);
+    expect(Object.fromEntries(all!.hamlets.map((h) => [h.hamletId, [h.reviewId, h.achieved, h.assessed]]))).toEqual({
+      [w.hamletA.id]: [reviewA.id, 2, 3], [w.hamletB.id]: [reviewB.id, 1, 1],
+    });
+
+    const oneHamlet = await getDecision(w.actors.leader, id, { hamlet: w.hamletA.id });
+    expect(oneHamlet).toMatchObject({ householdCount: 3, shownHamletId: w.hamletA.id });
+    expect(oneHamlet!.households.map((h) => [h.headName, h.hamletId, h.hamletName])).toEqual([
+      ["Hoàng Văn Hai", w.hamletA.id, w.hamletA.name], ["Hoàng Văn Một", w.hamletA.id, w.hamletA.name],
+    ]);
+    // A xóm the decision does not cover (here another commune's) gives the default view, never its rows.
+    expect(await getDecision(w.actors.leader, id, { hamlet: w.hamletZ.id })).toMatchObject({ shownHamletId: null, householdCount: 3 });
+    expect((await getDecision(w.actors.leader, id, { households: false }))!.households).toEqual([]);
+
+    await issueDecision(w.actors.leader, id, 1);
+    const issued = await getDecision(w.actors.officer, id, { hamlet: w.hamletB.id });
+    expect(issued!.households).toEqual([
+      expect.objectContaining({ householdId: hB1.id, hamletId: w.hamletB.id, votesFor: 13, award: expect.objectContaining({ status: "ACTIVE", year: 2024 }) }),
+    ]);
+    expect(await listDecisionHouseholds(issued!, null)).toHaveLength(3);
+  });
+
+  it("opens a large decision on its first xóm; ?hamlet=all lists them all", () => {
+    const hamlets = [
+      { hamletId: "a", reviewId: null, hamletName: "Bản Lác", status: null, achieved: 200, assessed: 200 },
+      { hamletId: "b", reviewId: null, hamletName: "Kim Tân", status: null, achieved: ALL_HOUSEHOLDS_LIMIT - 199, assessed: 200 },
+    ];
+    expect(shownHamlet(hamlets, ALL_HOUSEHOLDS_LIMIT + 1, undefined)).toBe("a");
+    expect(shownHamlet(hamlets, ALL_HOUSEHOLDS_LIMIT + 1, "b")).toBe("b");
+    expect(shownHamlet(hamlets, ALL_HOUSEHOLDS_LIMIT + 1, "zzz")).toBe("a");
+    expect(shownHamlet(hamlets, ALL_HOUSEHOLDS_LIMIT + 1, ALL_HAMLETS)).toBeNull();
+    expect(shownHamlet(hamlets, ALL_HOUSEHOLDS_LIMIT, undefined)).toBeNull();
+  });
+});
+
+describe("a household found ACHIEVED by two xóm in one year", () => {
+  it("is refused at issue with its name, and nothing is written", async () => {
+    // hA1 moved to xóm B during the year and was assessed there too.
+    const copy = await db.assessment.findFirstOrThrow({ where: { householdId: hA1.id }, omit: { id: true, createdAt: true, updatedAt: true } });
+    await db.assessment.create({ data: { ...copy, hamletReviewId: reviewB.id } });
+    const { id } = await createAwardDecision(w.actors.officer, 2024, input([reviewA.id, reviewB.id]));
+    const before = await counts();
+    await expect(issueDecision(w.actors.leader, id, 1)).rejects.toMatchObject({
+      code: "RULE_VIOLATION", message: DECISION_MSG.achievedTwice(["Hoàng Văn Một"]),
+    });
+    expect(await counts()).toEqual(before);
+    expect(await db.decision.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "DRAFT", version: 1 });
+    expect((await db.hamletReview.findMany()).map((r) => r.status)).toEqual(["ACCEPTED", "ACCEPTED"]);
   });
 });

@@ -134,6 +134,61 @@ describe("the meeting", () => {
   });
 });
 
+describe("the meeting: recomputing and refusals", () => {
+  it("re-saving the header writes only the results that change, and audits how many changed", async () => {
+    const { id } = await saveMeeting(w.actors.headA, 2024, w.hamletA.id, undefined, meeting());
+    const [low, high, unmet] = households as [HouseholdRow, HouseholdRow, HouseholdRow];
+    await saveAssessment(w.actors.headA, id, low.id, undefined, allMet(8, 0)); // 8/15 passes
+    await saveAssessment(w.actors.headA, id, high.id, undefined, allMet(12, 0));
+    await saveAssessment(w.actors.headA, id, unmet.id, undefined, { unmetCodes: ["B3"], exclusions: [], votesFor: undefined, votesAgainst: undefined });
+    const stateOf = async () => Object.fromEntries((await db.assessment.findMany({ where: { hamletReviewId: id } })).map((a) => [a.householdId, [a.result, a.version]]));
+    const lastUpdate = async () => (await db.auditLog.findFirstOrThrow({ where: { action: "review.meeting.update", entityId: id }, orderBy: { id: "desc" } })).after;
+
+    // Only the place changes: no result moves, so no assessment is rewritten (an open household form stays valid).
+    await saveMeeting(w.actors.headA, 2024, w.hamletA.id, 1, meeting({ meetingPlace: "Nhà ông Chủ" }));
+    expect(await stateOf()).toEqual({ [low.id]: ["ACHIEVED", 1], [high.id]: ["ACHIEVED", 1], [unmet.id]: ["NOT_ACHIEVED", 1] });
+    expect(await lastUpdate()).toMatchObject({ meetingPlace: "Nhà ông Chủ", resultsChanged: 0 });
+
+    // 17 present: 8/17 no longer passes; 12/17 and the household with an unmet item keep their result.
+    await saveMeeting(w.actors.headA, 2024, w.hamletA.id, 2, meeting({ presentCount: 17 }));
+    expect(await stateOf()).toEqual({ [low.id]: ["NOT_ACHIEVED", 2], [high.id]: ["ACHIEVED", 1], [unmet.id]: ["NOT_ACHIEVED", 1] });
+    expect(await lastUpdate()).toMatchObject({ presentCount: 17, resultsChanged: 1 });
+  });
+
+  it("a year that is not a whole number is not found, and nothing is written", async () => {
+    const before = await reviewCounts();
+    for (const year of [Number.NaN, 2024.5, "2024" as unknown as number]) {
+      await expect(saveMeeting(w.actors.headA, year, w.hamletA.id, undefined, meeting())).rejects.toMatchObject({ code: "NOT_FOUND", message: REVIEW_MSG.noYear });
+    }
+    expect(await reviewCounts()).toEqual(before);
+  });
+
+  it("a header saved between reading the review and locking it makes the assessment stale instead of counting it with the old attendance", async () => {
+    const { id } = await saveMeeting(w.actors.headA, 2024, w.hamletA.id, undefined, meeting());
+    let lockTaken!: () => void;
+    let release!: () => void;
+    const taken = new Promise<void>((resolve) => { lockTaken = resolve; });
+    const gate = new Promise<void>((resolve) => { release = resolve; });
+    // Another request holds the review's row and turns the meeting inquorate (as saveMeeting does).
+    const header = db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM "HamletReview" WHERE id = ${id}::uuid FOR UPDATE`;
+      lockTaken();
+      await gate;
+      await tx.hamletReview.update({ where: { id }, data: { presentCount: 10, isQuorate: false, version: { increment: 1 } } });
+    }, { timeout: 20_000 });
+    await taken;
+    const saving = saveAssessment(w.actors.headA, id, households[0]!.id, undefined, allMet(8)).then(() => "saved", (error: unknown) => error);
+    // saveAssessment has read the review (quorate, 15 present) once it waits for the row lock.
+    const waiting = async () => (await db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)[0]!.n;
+    for (let i = 0; i < 200 && (await waiting()) === 0; i++) await new Promise((resolve) => setTimeout(resolve, 25));
+    release();
+    await header;
+    expect(await saving).toMatchObject({ code: "CONFLICT", message: MSG.stale });
+    expect(await db.assessment.count({ where: { hamletReviewId: id } })).toBe(0);
+  });
+});
+
 describe("assessments", () => {
   it("stores what the server computes, with the versions used, and points at the next household without a result", async () => {
     const { id } = await saveMeeting(w.actors.headA, 2024, w.hamletA.id, undefined, meeting());
@@ -287,6 +342,17 @@ describe("notice and objections", () => {
     ]);
   });
 
+  it("refuses an objection received after today at the field, even inside the notice window", async () => {
+    const id = await assessedReview({ post: true });
+    const before = await reviewCounts();
+    await expect(recordObjection(w.actors.headA, id, { householdId: households[0]!.id, raisedBy: "Bà Hoa", content: "Ý kiến", receivedOn: utcDate(2024, 11, 20) }, utcDate(2024, 11, 14)))
+      .rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { receivedOn: [REVIEW_MSG.receivedInFuture(utcDate(2024, 11, 14))] } });
+    expect(REVIEW_MSG.receivedInFuture(utcDate(2024, 11, 14))).toBe("Ngày nhận ý kiến không được sau ngày hôm nay (14/11/2024).");
+    expect(await reviewCounts()).toEqual(before);
+    await expect(recordObjection(w.actors.headA, id, { householdId: households[0]!.id, raisedBy: "Bà Hoa", content: "Ý kiến", receivedOn: utcDate(2024, 11, 14) }, utcDate(2024, 11, 14)))
+      .resolves.toMatchObject({ id: expect.any(String) });
+  });
+
   it("an upheld objection turns the household to NOT_ACHIEVED and keeps the meeting's result", async () => {
     const id = await assessedReview({ post: true });
     const target = households[1]!;
@@ -404,6 +470,27 @@ describe("scope", () => {
     await expect(saveAssessment(w.actors.leader, id, households[0]!.id, 1, allMet())).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(saveMeeting(w.actors.committee, 2024, w.hamletA.id, 1, meeting())).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await reviewCounts()).toEqual(before);
+  });
+
+  it("the commune table counts as registered only the active households, as the registration board does", async () => {
+    const id = await assessedReview();
+    const year = (await reviewRow(id)).campaignYearId;
+    const movedOut = await db.household.findFirstOrThrow({ where: { hamletId: w.hamletA.id, status: "MOVED_OUT" } });
+    for (const householdId of [households[0]!.id, movedOut.id]) {
+      await db.registration.create({ data: { communeId: w.commune.id, campaignYearId: year, householdId, hamletId: w.hamletA.id, registeredOn: utcDate(2024, 2, 1) } });
+    }
+    expect((await listHamletReviews(w.actors.officer, year)).find((r) => r.hamletId === w.hamletA.id)).toMatchObject({ activeHouseholds: 3, registered: 1 });
+  });
+
+  it("the household page hides the recorded exclusions from roles without violation.read, and has no page for a household off the roll", async () => {
+    await db.violation.create({ data: { communeId: w.commune.id, householdId: households[0]!.id, memberName: "Z", category: "E1", occurredOn: utcDate(2024, 4, 4), documentRef: "QĐ 7" } });
+    await saveMeeting(w.actors.headA, 2024, w.hamletA.id, undefined, meeting());
+    const forHead = await getAssessmentPage(w.actors.headA, 2024, w.hamletA.id, households[0]!.id);
+    const forCommittee = await getAssessmentPage(w.actors.committee, 2024, w.hamletA.id, households[0]!.id);
+    expect(forHead && "recordedExclusions" in forHead ? forHead.recordedExclusions : null).toEqual(["E1"]);
+    expect(forCommittee && "recordedExclusions" in forCommittee ? forCommittee.recordedExclusions : null).toEqual([]);
+    const movedOut = await db.household.findFirstOrThrow({ where: { hamletId: w.hamletA.id, status: "MOVED_OUT" } });
+    expect(await getAssessmentPage(w.actors.headA, 2024, w.hamletA.id, movedOut.id)).toBeNull();
   });
 
   it("the commune table counts per hamlet and filters by status", async () => {

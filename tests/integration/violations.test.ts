@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { listAuditEntries } from "@/lib/audit-log/queries";
 import { db } from "@/lib/db";
 import { utcDate } from "@/lib/dates";
+import { CATEGORY_LABEL } from "@/lib/review/labels";
 import { violationWindow } from "@/lib/review/rules";
 import { listViolations, violationCategoriesByHousehold } from "@/lib/violations/queries";
 import { deleteViolation, recordViolation } from "@/lib/violations/service";
@@ -155,5 +157,48 @@ describe("violationCategoriesByHousehold", () => {
     expect((await violationCategoriesByHousehold(db, [other.id], { from: utcDate(2023, 1, 1), to: utcDate(2023, 6, 1) })).get(other.id)).toEqual(["E3"]);
     expect((await violationCategoriesByHousehold(db, [other.id], { from: utcDate(2023, 6, 2), to: utcDate(2023, 12, 31) })).get(other.id)).toEqual([]);
     expect((await violationCategoriesByHousehold(db, [], window)).size).toBe(0);
+  });
+});
+
+describe("the audit log", () => {
+  // The admin reads the audit log (audit.read) but not violations (violation.read): a Violation or Assessment row shows
+  // that something happened, never whose, which case or when.
+  beforeEach(async () => {
+    await recordViolation(w.actors.officer, inA.id, input({ note: "Đã nộp phạt" }), TODAY);
+    await db.auditLog.create({
+      data: {
+        communeId: w.commune.id, actorId: w.actors.headA.id, actorUsername: w.actors.headA.username, action: "review.assessment.create",
+        entityType: "Assessment", entityId: inA.id,
+        after: { householdId: inA.id, unmetCodes: [], exclusions: ["E4"], votesFor: null, votesAgainst: null, result: "EXCLUDED", reason: "Không xét: E4." },
+      },
+    });
+  });
+
+  const rowsFor = async (who: "admin" | "officer") => (await listAuditEntries(w.actors[who], { page: 1 })).items;
+
+  it("hides Violation and Assessment details from the admin", async () => {
+    const rows = await rowsFor("admin");
+    expect(rows.map((r) => [r.action, r.entityLabel, r.subject, r.changes])).toEqual([
+      ["review.assessment.create", "Kết quả bình xét hộ", null, []],
+      ["violation.create", "Vi phạm", null, []],
+    ]);
+    expect(JSON.stringify(rows)).not.toMatch(/Hoàng Văn|E4|XPHC|Đã nộp phạt|03\/04\/2024/);
+  });
+
+  it("shows them to the officer, in words", async () => {
+    const [assessment, violation] = await rowsFor("officer");
+    expect(violation).toMatchObject({ action: "violation.create", actionLabel: "Ghi nhận vi phạm", subject: "Hoàng Văn Con" });
+    const changes = Object.fromEntries(violation!.changes.map((c) => [c.label, c.after]));
+    expect(changes).toEqual({
+      "Hộ": "Hoàng Văn Ân",
+      "Thành viên vi phạm": "Hoàng Văn Con",
+      "Trường hợp không xét tặng": CATEGORY_LABEL.E4,
+      "Ngày vi phạm": "03/04/2024",
+      "Văn bản xử lý": "QĐ xử phạt số 12/QĐ-XPHC ngày 03/04/2024",
+      "Ghi chú": "Đã nộp phạt",
+    });
+    expect(Object.fromEntries(assessment!.changes.map((c) => [c.label, c.after]))).toMatchObject({
+      "Hộ": "Hoàng Văn Ân", "Trường hợp không xét tặng": CATEGORY_LABEL.E4, "Kết quả": "Không xét", "Lý do": "Không xét: E4.",
+    });
   });
 });

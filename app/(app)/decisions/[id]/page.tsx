@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import Link from "next/link";
+import { forbidden, notFound } from "next/navigation";
 import { DecisionHouseholds } from "@/components/decisions/decision-households";
 import { DecisionStepForm } from "@/components/decisions/decision-step-form";
 import { Alert } from "@/components/ui/alert";
@@ -9,8 +10,9 @@ import { Badge, Card, DetailList, PageHeader } from "@/components/ui/page-header
 import { formatDay } from "@/lib/dates";
 import { discardDecisionAction, issueDecisionAction } from "@/lib/decisions/actions";
 import { DECISION_KIND_LABEL, decisionNumberText, padNumber } from "@/lib/decisions/labels";
-import { getDecision } from "@/lib/decisions/queries";
+import { ALL_HAMLETS, getDecision } from "@/lib/decisions/queries";
 import { formatDateTime, formatNumber } from "@/lib/format";
+import { param } from "@/lib/paging";
 import { can } from "@/lib/policy";
 import { CANCEL_GROUND_LABEL, DECISION_STATUS_LABEL } from "@/lib/review/labels";
 import { REVIEW_STATUS_LABEL } from "@/lib/review/rules";
@@ -20,21 +22,28 @@ export const metadata: Metadata = { title: "Quyết định" };
 
 export default async function DecisionPage({ params, searchParams }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ saved?: string; issued?: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const actor = await requireActor();
+  if (!can(actor, "decision.read", { communeId: actor.communeId })) forbidden();
   const { id } = await params;
-  const decision = await getDecision(actor, id);
+  const query = await searchParams;
+  const decision = await getDecision(actor, id, { hamlet: param(query, "hamlet") });
   if (!decision) notFound();
-  const { saved, issued } = await searchParams;
+  const saved = param(query, "saved");
+  const issued = param(query, "issued");
   const commune = { communeId: decision.communeId };
   const isDraft = decision.status === "DRAFT";
   const isAward = decision.kind === "AWARD";
   const canDraft = can(actor, "decision.draft", commune);
   const canApprove = can(actor, "decision.approve", commune);
   const numberText = decisionNumberText(decision.number, decision.symbol);
-  const households = decision.households.length;
+  const households = decision.householdCount;
   const hamlets = decision.hamlets.length;
+  const shown = decision.hamlets.find((h) => h.hamletId === decision.shownHamletId);
+  // The STT of the shown xóm's first household in the attached list, which numbers on across the xóm.
+  const firstNumber = shown ? 1 + decision.hamlets.slice(0, decision.hamlets.indexOf(shown)).reduce((sum, h) => sum + h.achieved, 0) : 1;
+  const hamletHref = (hamletId: string) => `/decisions/${decision.id}?hamlet=${hamletId}`;
   const consequence = isAward
     ? `Ban hành Quyết định số ${numberText}: ${formatNumber(households)} hộ của ${formatNumber(hamlets)} xóm được tặng danh hiệu “Gia đình văn hóa” năm ${decision.campaignYear.year}. Hồ sơ các xóm chuyển sang “${REVIEW_STATUS_LABEL.DECIDED}” và bị khóa. Không thể hoàn tác; muốn thu hồi phải ra quyết định hủy bỏ.`
     : `Ban hành Quyết định số ${numberText}: hủy bỏ ${formatNumber(households)} danh hiệu “Gia đình văn hóa” năm ${decision.campaignYear.year}. Danh hiệu được giữ lại trong lịch sử với tình trạng “Đã bị hủy bỏ” và không còn được tính vào số năm liên tục. Không thể hoàn tác.`;
@@ -100,7 +109,9 @@ export default async function DecisionPage({ params, searchParams }: {
             {canApprove && (
               <div className="space-y-2">
                 <h2 className="text-base font-semibold text-slate-900">Phê duyệt</h2>
-                <p className="text-sm text-slate-700">Kiểm tra danh sách bên dưới trước khi phê duyệt. Người lập dự thảo: {decision.draftedByName ?? "—"}.</p>
+                <p className="text-sm text-slate-700">
+                  Kiểm tra danh sách hộ của từng xóm bên dưới (hoặc bản dự thảo .docx) trước khi phê duyệt. Người lập dự thảo: {decision.draftedByName ?? "—"}.
+                </p>
                 <DecisionStepForm action={issueDecisionAction.bind(null, decision.id)} version={decision.version}
                   label="Phê duyệt và ban hành" confirmLabel="Xác nhận ban hành" consequence={consequence} />
               </div>
@@ -117,8 +128,14 @@ export default async function DecisionPage({ params, searchParams }: {
           <h2 className="mb-2 text-lg font-semibold">{isAward ? `Các xóm (${hamlets})` : `Các xóm có danh hiệu bị hủy bỏ (${hamlets})`}</h2>
           <DataTable head={isAward ? ["Xóm", "Tình trạng hồ sơ", "Số hộ đạt", "Số hộ được bình xét"] : ["Xóm", "Số danh hiệu bị hủy bỏ"]}>
             {decision.hamlets.map((h) => (
-              <tr key={h.reviewId ?? h.hamletName}>
-                <td className="px-3 py-2">{h.hamletName}</td>
+              <tr key={h.hamletId} className={h === shown ? "bg-brand-50" : undefined}>
+                <td className="px-3 py-1">
+                  <Link className="inline-flex min-h-11 items-center font-medium text-brand-700 underline-offset-2 hover:underline" href={hamletHref(h.hamletId)}
+                    aria-current={h === shown ? "true" : undefined}>
+                    {h.hamletName}
+                  </Link>
+                  {h === shown && <span className="ml-2 text-slate-600">(đang xem)</span>}
+                </td>
                 {isAward && <td className="px-3 py-2">{h.status ? REVIEW_STATUS_LABEL[h.status] : ""}</td>}
                 <td className="px-3 py-2 text-right tabular-nums">{formatNumber(h.achieved)}</td>
                 {isAward && <td className="px-3 py-2 text-right tabular-nums">{formatNumber(h.assessed)}</td>}
@@ -128,10 +145,18 @@ export default async function DecisionPage({ params, searchParams }: {
         </section>
 
         <section>
-          <h2 className="mb-2 text-lg font-semibold">
-            {isAward ? (isDraft ? `Danh sách hộ đạt (${households})` : `Danh sách hộ được tặng danh hiệu (${households})`) : `Danh hiệu bị hủy bỏ (${households})`}
-          </h2>
-          <DecisionHouseholds households={decision.households} mode={!isAward ? "cancellation" : isDraft ? "draft" : "awards"} canCancel={canDraft} />
+          <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+            <h2 className="text-lg font-semibold">
+              {isAward ? (isDraft ? "Danh sách hộ đạt" : "Danh sách hộ được tặng danh hiệu") : "Danh hiệu bị hủy bỏ"}
+              {shown ? ` – Xóm ${shown.hamletName} (${formatNumber(shown.achieved)}/${formatNumber(households)} hộ)` : ` (${formatNumber(households)})`}
+            </h2>
+            {shown && hamlets > 1 && (
+              <ButtonLink href={`/decisions/${decision.id}?hamlet=${ALL_HAMLETS}`} variant="secondary">Xem tất cả {formatNumber(households)} hộ</ButtonLink>
+            )}
+          </div>
+          {shown && hamlets > 1 && <p className="mb-2 text-sm text-slate-600">Chọn tên xóm ở bảng trên để xem danh sách của xóm đó.</p>}
+          <DecisionHouseholds households={decision.households} mode={!isAward ? "cancellation" : isDraft ? "draft" : "awards"} canCancel={canDraft}
+            firstNumber={firstNumber} />
         </section>
       </div>
     </>

@@ -4,12 +4,12 @@ import { forbidden, notFound, redirect } from "next/navigation";
 import { ReviewStatusBadge } from "@/components/review/badges";
 import { DataTable, EmptyState, FilterSelect } from "@/components/ui/list-controls";
 import { PageHeader } from "@/components/ui/page-header";
-import { getYearForActor, listYearNumbers } from "@/lib/campaign/queries";
+import { listYearNumbers } from "@/lib/campaign/queries";
 import { todayInVietnam } from "@/lib/dates";
 import { formatDate, formatNumber } from "@/lib/format";
 import { optionsOf, valueOf } from "@/lib/options";
 import { param } from "@/lib/paging";
-import { canReadReviews, listHamletReviews } from "@/lib/review/queries";
+import { canReadReviews, getReviewYear, listHamletReviews } from "@/lib/review/queries";
 import { REVIEW_STATUS_LABEL } from "@/lib/review/rules";
 import { requireActor } from "@/lib/session";
 
@@ -24,7 +24,7 @@ export default async function ReviewYearPage({ params, searchParams }: {
   const actor = await requireActor();
   if (!canReadReviews(actor)) forbidden();
   const { year: yearParam } = await params;
-  const year = /^\d{4}$/.test(yearParam) ? await getYearForActor(actor, Number(yearParam)) : null;
+  const year = /^\d{4}$/.test(yearParam) ? await getReviewYear(actor, Number(yearParam)) : null;
   if (!year) notFound();
   if (actor.role === "HAMLET_HEAD" && actor.hamletId) redirect(`/review/${year.year}/${actor.hamletId}`);
 

@@ -6,7 +6,7 @@ import { Card, PageHeader } from "@/components/ui/page-header";
 import { toIsoDate } from "@/lib/dates";
 import { updateAwardDecisionAction, updateCancellationDecisionAction } from "@/lib/decisions/actions";
 import { decisionNumberText } from "@/lib/decisions/labels";
-import { getDecision, listReviewsForDecision } from "@/lib/decisions/queries";
+import { getDecision, listDecisionHouseholds, listReviewsForDecision } from "@/lib/decisions/queries";
 import { formatNumber } from "@/lib/format";
 import { can } from "@/lib/policy";
 import { requireActor } from "@/lib/session";
@@ -15,10 +15,11 @@ export const metadata: Metadata = { title: "Sửa dự thảo quyết định" }
 
 export default async function EditDecisionPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
+  if (!can(actor, "decision.draft", { communeId: actor.communeId })) forbidden();
   const { id } = await params;
-  const decision = await getDecision(actor, id);
+  // An award draft's form lists the dossiers, not their households; a cancellation's lists every award it names.
+  const decision = await getDecision(actor, id, { households: false });
   if (!decision) notFound();
-  if (!can(actor, "decision.draft", { communeId: decision.communeId })) forbidden();
   const title = `Sửa dự thảo Quyết định số ${decisionNumberText(decision.number, decision.symbol)}`;
   if (decision.status !== "DRAFT") {
     return (
@@ -38,7 +39,8 @@ export default async function EditDecisionPage({ params }: { params: Promise<{ i
     }));
     selected = decision.hamlets.map((h) => h.reviewId).filter((v): v is string => v !== null);
   } else {
-    choices = decision.households.filter((h) => h.award).map((h) => ({
+    const households = await listDecisionHouseholds(decision, null);
+    choices = households.filter((h) => h.award).map((h) => ({
       id: h.award!.id, label: h.headName, detail: `Xóm ${h.hamletName} · năm ${h.award!.year} · QĐ số ${decisionNumberText(h.award!.decision.number, h.award!.decision.symbol)}`,
     }));
     selected = choices.map((c) => c.id);

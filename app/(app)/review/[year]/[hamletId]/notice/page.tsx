@@ -31,7 +31,8 @@ export default async function NoticePage({ params }: { params: Promise<{ year: s
   const todayIso = toIsoDate(today);
   const achieved = data.households.filter((h) => h.result === "ACHIEVED").length;
   const canPost = canWrite && canReviewDo(review.status, "postNotice");
-  const canObject = canWrite && canReviewDo(review.status, "recordObjection") && review.noticePostedOn && review.noticeEndsOn;
+  const noticeWindow = review.noticePostedOn && review.noticeEndsOn ? { from: toIsoDate(review.noticePostedOn), to: toIsoDate(review.noticeEndsOn) } : null;
+  const canObject = canWrite && canReviewDo(review.status, "recordObjection") && noticeWindow !== null;
   const options = data.households.map((h) => ({ value: h.id, label: h.headName }));
 
   return (
@@ -91,7 +92,7 @@ export default async function NoticePage({ params }: { params: Promise<{ year: s
                     {o.resolution && <p className="mt-1 text-sm text-slate-700">Giải quyết ngày {o.resolvedOn ? formatDay(o.resolvedOn) : ""}: {o.resolution}</p>}
                     {o.outcome === "PENDING" && canObject && (
                       <div className="mt-3 border-t border-slate-100 pt-3">
-                        <ResolveObjectionForm action={resolveObjectionAction.bind(null, o.id)} today={todayIso} />
+                        <ResolveObjectionForm action={resolveObjectionAction.bind(null, o.id)} today={todayIso} idPrefix={`o-${o.id}`} />
                       </div>
                     )}
                   </li>
@@ -99,11 +100,11 @@ export default async function NoticePage({ params }: { params: Promise<{ year: s
               })}
             </ul>
           )}
-          {canObject && review.noticePostedOn && review.noticeEndsOn && (
+          {canObject && noticeWindow && (
             <div className="mt-4 border-t border-slate-200 pt-4">
               <h3 className="mb-2 font-semibold">Ghi ý kiến mới</h3>
               <ObjectionForm action={recordObjectionAction.bind(null, review.id)} households={options}
-                window={{ from: toIsoDate(review.noticePostedOn), to: toIsoDate(review.noticeEndsOn) }} />
+                window={{ from: noticeWindow.from, to: noticeWindow.to < todayIso ? noticeWindow.to : todayIso }} />
             </div>
           )}
         </Card>

@@ -5,22 +5,22 @@ import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/list-controls";
 import { Card, PageHeader } from "@/components/ui/page-header";
-import { getYearForActor } from "@/lib/campaign/queries";
 import { toIsoDate, todayInVietnam, utcDate } from "@/lib/dates";
 import { formatNumber, formatPercent } from "@/lib/format";
 import { can } from "@/lib/policy";
 import { changeRegistrationAction } from "@/lib/registration/actions";
 import { getRegistrationBoard } from "@/lib/registration/queries";
 import { defaultRegistrationDay, registrationLockedMessage } from "@/lib/registration/rules";
+import { canReadReviews, getReviewYear } from "@/lib/review/queries";
 import { requireActor } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Đăng ký thi đua" };
 
 export default async function RegistrationPage({ params }: { params: Promise<{ year: string; hamletId: string }> }) {
   const actor = await requireActor();
-  if (!can(actor, "review.read", { communeId: actor.communeId, hamletId: actor.hamletId })) forbidden();
+  if (!canReadReviews(actor)) forbidden();
   const { year: yearParam, hamletId } = await params;
-  const year = /^\d{4}$/.test(yearParam) ? await getYearForActor(actor, Number(yearParam)) : null;
+  const year = /^\d{4}$/.test(yearParam) ? await getReviewYear(actor, Number(yearParam)) : null;
   if (!year) notFound();
   const board = await getRegistrationBoard(actor, year.id, hamletId);
   if (!board) notFound();

@@ -27,11 +27,13 @@ export default async function HouseholdAssessmentPage({ params, searchParams }: 
   const data = /^\d{4}$/.test(yearParam) ? await getAssessmentPage(actor, Number(yearParam), hamletId, householdId) : null;
   if (!data) notFound();
   const base = `/review/${data.year.year}/${data.hamlet.id}`;
-  if (!data.review) redirect(`${base}/meeting`);
+  const at = { communeId: data.hamlet.communeId, hamletId: data.hamlet.id };
+  const canWrite = can(actor, "review.write", at);
+  // No meeting yet: whoever records it goes to the meeting form, a reader to the hamlet's page.
+  if (!data.review) redirect(canWrite ? `${base}/meeting` : base);
   const { saved } = await searchParams;
   const { review, household, ruleSet, assessment } = data;
-  const at = { communeId: data.hamlet.communeId, hamletId: data.hamlet.id };
-  const editable = can(actor, "review.write", at) && canReviewDo(review.status, "saveAssessment") && review.isQuorate
+  const editable = canWrite && canReviewDo(review.status, "saveAssessment") && review.isQuorate
     && (household.status === "ACTIVE" || assessment !== null);
 
   return (

@@ -3,8 +3,7 @@ import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { PrintButton } from "@/components/review/print-button";
 import { formatDay } from "@/lib/dates";
-import { communeName, hamletName, placeDateLine, placeName, upper } from "@/lib/documents/format";
-import { HAMLET_KIND_LABEL } from "@/lib/hamlets/labels";
+import { communeName, hamletName, hamletWord, placeDateLine, placeName, upper } from "@/lib/documents/format";
 import { canReadReviews, getNoticePrint } from "@/lib/review/queries";
 import { requireActor } from "@/lib/session";
 
@@ -25,7 +24,7 @@ export default async function NoticePrintPage({ params }: { params: Promise<{ ye
   if (!data || !data.commune) notFound();
   const { hamlet, commune, review, year } = data;
   const back = `/review/${year}/${hamlet.id}/notice`;
-  const kindWord = HAMLET_KIND_LABEL[hamlet.kind];
+  const kindWord = hamletWord(hamlet.kind);
 
   if (!review?.noticePostedOn || !review.noticeEndsOn) {
     return (
@@ -100,8 +99,8 @@ export default async function NoticePrintPage({ params }: { params: Promise<{ ye
         <p>Số hộ không đủ điều kiện: <strong>{data.notEligible}</strong> hộ.</p>
 
         <p className="mt-4 text-justify indent-8">
-          Trong thời gian niêm yết, mọi ý kiến phản ánh về danh sách trên xin gửi trực tiếp hoặc bằng văn bản đến Trưởng {kindWord.toLocaleLowerCase("vi")} hoặc
-          Trưởng ban Công tác Mặt trận {kindWord.toLocaleLowerCase("vi")} để xem xét, giải quyết. Hết thời gian niêm yết, {kindWord.toLocaleLowerCase("vi")} hoàn thiện
+          Trong thời gian niêm yết, mọi ý kiến phản ánh về danh sách trên xin gửi trực tiếp hoặc bằng văn bản đến Trưởng {kindWord} hoặc
+          Trưởng ban Công tác Mặt trận {kindWord} để xem xét, giải quyết. Hết thời gian niêm yết, {kindWord} hoàn thiện
           hồ sơ gửi Ủy ban nhân dân {communeName(commune)}.
         </p>
 
