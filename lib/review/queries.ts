@@ -1,4 +1,5 @@
 import "server-only";
+import { registrationCounts } from "@/lib/registration/queries";
 import { db, type Tx } from "@/lib/db";
 import type { AssessmentResult, ReviewStatus, ViolationCategory } from "@/lib/generated/prisma/enums";
 import { can, communeScope, hamletRowScope, hamletScope, type Actor } from "@/lib/policy";
@@ -107,20 +108,16 @@ export type HamletReviewRow = {
  */
 export async function listHamletReviews(actor: Actor, campaignYearId: string, status?: ReviewStatus | "NONE"): Promise<HamletReviewRow[]> {
   const scope = reviewScope(actor);
-  const [hamlets, active, registered, reviews, results] = await Promise.all([
+  const [hamlets, registration, reviews, results] = await Promise.all([
     db.hamlet.findMany({ where: hamletScope(actor), orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true } }),
-    db.household.groupBy({ by: ["hamletId"], where: { AND: [scope, { status: "ACTIVE" }] }, _count: { _all: true } }),
-    db.household.groupBy({
-      by: ["hamletId"], where: { AND: [scope, { status: "ACTIVE", registrations: { some: { campaignYearId } } }] }, _count: { _all: true },
-    }),
+    registrationCounts(actor, campaignYearId),
     db.hamletReview.findMany({
       where: { AND: [scope, { campaignYearId }] },
       select: { id: true, hamletId: true, status: true, meetingDate: true, isQuorate: true, noticeEndsOn: true, submittedAt: true },
     }),
     db.assessment.groupBy({ by: ["hamletReviewId", "result"], where: { review: { AND: [scope, { campaignYearId }] } }, _count: { _all: true } }),
   ]);
-  const activeBy = new Map(active.map((r) => [r.hamletId, r._count._all]));
-  const registeredBy = new Map(registered.map((r) => [r.hamletId, r._count._all]));
+  const countsBy = new Map(registration.map((r) => [r.hamletId, r]));
   const reviewBy = new Map(reviews.map((r) => [r.hamletId, r]));
   const resultBy = new Map(results.map((r) => [`${r.hamletReviewId}:${r.result}`, r._count._all]));
   const count = (reviewId: string | undefined, result: AssessmentResult) => (reviewId ? resultBy.get(`${reviewId}:${result}`) ?? 0 : 0);
@@ -129,8 +126,8 @@ export async function listHamletReviews(actor: Actor, campaignYearId: string, st
     return {
       hamletId: h.id,
       hamletName: h.name,
-      activeHouseholds: activeBy.get(h.id) ?? 0,
-      registered: registeredBy.get(h.id) ?? 0,
+      activeHouseholds: countsBy.get(h.id)?.active ?? 0,
+      registered: countsBy.get(h.id)?.registered ?? 0,
       reviewId: review?.id ?? null,
       status: review?.status ?? null,
       meetingDate: review?.meetingDate ?? null,

@@ -2,6 +2,7 @@
 // the notice window, the dossier's state machine, streaks. Services apply them inside their transactions.
 
 import { addDays, formatDay, utcDate } from "@/lib/dates";
+import { formatPercent } from "@/lib/format";
 import { DomainError } from "@/lib/result";
 
 export type Comparator = "GT" | "GTE";
@@ -26,11 +27,6 @@ export function meetsThreshold(part: number, whole: number, pct: number, op: Com
   return op === "GT" ? part * 100 > pct * whole : part * 100 >= pct * whole;
 }
 
-/** "55,0 %" with one decimal, as the minutes write it. */
-export function percentText(part: number, whole: number): string {
-  if (whole <= 0) return "0 %";
-  return `${((part / whole) * 100).toLocaleString("vi-VN", { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`;
-}
 
 export type Attendance = { invited: number; present: number; totalHouseholds: number };
 
@@ -39,7 +35,7 @@ export function quorum(rule: VoteRule, at: Attendance): { isQuorate: boolean; no
   const base = rule.quorumBase === "INVITED" ? at.invited : at.totalHouseholds;
   const baseLabel = rule.quorumBase === "INVITED" ? "số người được mời" : "tổng số hộ";
   const isQuorate = meetsThreshold(at.present, base, rule.quorumPct, rule.quorumOp);
-  const ratio = `${at.present}/${base} ${baseLabel} (${percentText(at.present, base)})`;
+  const ratio = `${at.present}/${base} ${baseLabel} (${formatPercent(at.present, base)})`;
   const needed = `cần ${OP_SIGN[rule.quorumOp]} ${rule.quorumPct} %`;
   const note = isQuorate
     ? `Cuộc họp đủ điều kiện tiến hành: có mặt ${ratio}, ${needed}.`
@@ -55,7 +51,7 @@ export function approves(rule: VoteRule, votesFor: number, at: Pick<Attendance, 
 export const CATEGORY_REASON: Record<Category, string> = {
   E1: "Thành viên bị truy cứu trách nhiệm hình sự (E1)",
   E2: "Thành viên không hoàn thành nghĩa vụ quân sự, nghĩa vụ nộp thuế (E2)",
-  E3: "Thành viên bị xử phạt hành chính về tảo hôn, hôn nhân và gia đình (E3)",
+  E3: "Thành viên bị xử phạt hành chính về tảo hôn, kết hôn, ly hôn, chế độ hôn nhân một vợ, một chồng (E3)",
   E4: "Thành viên bị xử phạt hành chính về trật tự công cộng, cờ bạc, tệ nạn xã hội, PCCC, bạo lực gia đình (E4)",
 };
 
@@ -93,7 +89,7 @@ export function assessHousehold(
   const base = rule.approvalBase === "PRESENT" ? at.present : at.invited;
   return {
     result: "NOT_ACHIEVED",
-    reason: `Không đủ tỷ lệ tán thành: ${votesFor}/${base} (${percentText(votesFor, base)}), cần ${OP_SIGN[rule.approvalOp]} ${rule.approvalPct} %.`,
+    reason: `Không đủ tỷ lệ tán thành: ${votesFor}/${base} (${formatPercent(votesFor, base)}), cần ${OP_SIGN[rule.approvalOp]} ${rule.approvalPct} %.`,
   };
 }
 
@@ -187,11 +183,16 @@ const REFUSAL: Record<ReviewStatus, string> = {
   DECIDED: "Kết quả năm này đã có quyết định công nhận và đã khóa.",
 };
 
-/** The status after an event, or a refusal that says where the dossier stands ("đã được xử lý" for repeats). */
+/** Why nothing may be done in this status, as the user reads it ("đã được xử lý" covers a repeated step). */
+export function reviewRefusal(status: ReviewStatus): string {
+  return `Không thực hiện được: ${REFUSAL[status]} Thao tác này có thể đã được xử lý.`;
+}
+
+/** The status after an event, or a refusal that says where the dossier stands. */
 export function nextReviewStatus(status: ReviewStatus, event: ReviewEvent): ReviewStatus {
   const next = REVIEW_TRANSITIONS[status][event];
   if (next) return next;
-  throw new DomainError("RULE_VIOLATION", `Không thực hiện được: ${REFUSAL[status]} Thao tác này có thể đã được xử lý.`);
+  throw new DomainError("RULE_VIOLATION", reviewRefusal(status));
 }
 
 export function canReviewDo(status: ReviewStatus, event: ReviewEvent): boolean {

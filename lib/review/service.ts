@@ -7,9 +7,10 @@ import type { ReviewEventKind, ViolationCategory } from "@/lib/generated/prisma/
 import { authorize, communeScope, hamletRowScope, hamletScope, householdScope, type Actor } from "@/lib/policy";
 import { DomainError, MSG, type FieldErrors } from "@/lib/result";
 import { isUuid } from "@/lib/text";
+import { violationCategoriesByHousehold } from "@/lib/violations/queries";
 import { nextUnassessed, rollOf } from "./queries";
 import {
-  exclusionsInWindow, nextReviewStatus, noticeEndsOn, noticeOpenMessage, quorum, violationWindow, type ReviewEvent,
+  nextReviewStatus, noticeEndsOn, noticeOpenMessage, quorum, violationWindow, type ReviewEvent,
 } from "./rules";
 import {
   REVIEW_MSG, householdOutcome, householdVoteErrors, meetingDateError, noticeDateError, objectionDateError,
@@ -100,12 +101,9 @@ async function outcomeContext(tx: Tx, review: { ruleSetId: string; criteriaSetId
 /** For these households: registered this year?, exclusions from violations in the window, an upheld objection. */
 async function householdFacts(tx: Tx, review: { id: string; communeId: string; campaignYearId: string; campaignYear: { year: number } }, lookbackYears: number, householdIds: string[]) {
   const window = violationWindow(review.campaignYear.year, lookbackYears);
-  const [registrations, violations, upheld] = await Promise.all([
+  const [registrations, recordedBy, upheld] = await Promise.all([
     tx.registration.findMany({ where: { campaignYearId: review.campaignYearId, householdId: { in: householdIds } }, select: { householdId: true } }),
-    tx.violation.findMany({
-      where: { communeId: review.communeId, householdId: { in: householdIds }, occurredOn: { gte: window.from, lte: window.to } },
-      select: { householdId: true, category: true, occurredOn: true },
-    }),
+    violationCategoriesByHousehold(tx, householdIds, window),
     tx.objection.findMany({
       where: { hamletReviewId: review.id, householdId: { in: householdIds }, outcome: "UPHELD" },
       orderBy: [{ resolvedOn: "asc" }, { createdAt: "asc" }],
@@ -113,17 +111,11 @@ async function householdFacts(tx: Tx, review: { id: string; communeId: string; c
     }),
   ]);
   const registered = new Set(registrations.map((r) => r.householdId));
-  const violationsBy = new Map<string, typeof violations>();
-  for (const v of violations) {
-    const list = violationsBy.get(v.householdId);
-    if (list) list.push(v);
-    else violationsBy.set(v.householdId, [v]);
-  }
   // The latest upheld objection wins (rows come oldest first).
   const upheldBy = new Map(upheld.map((o) => [o.householdId, o.resolution ?? ""]));
   return {
     isRegistered: (id: string) => registered.has(id),
-    recorded: (id: string): ViolationCategory[] => exclusionsInWindow(violationsBy.get(id) ?? [], window),
+    recorded: (id: string): ViolationCategory[] => recordedBy.get(id) ?? [],
     upheld: (id: string) => upheldBy.get(id) ?? null,
   };
 }

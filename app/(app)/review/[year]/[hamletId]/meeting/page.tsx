@@ -8,7 +8,7 @@ import { toIsoDate, todayInVietnam } from "@/lib/dates";
 import { can } from "@/lib/policy";
 import { saveMeetingAction } from "@/lib/review/actions";
 import { canReadReviews, getMeetingForm } from "@/lib/review/queries";
-import { canReviewDo, nextReviewStatus } from "@/lib/review/rules";
+import { canReviewDo, reviewRefusal } from "@/lib/review/rules";
 import { requireActor } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Biên bản họp bình xét" };
@@ -31,12 +31,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ year: 
   const title = review ? "Sửa biên bản họp bình xét" : "Ghi biên bản họp bình xét";
 
   if (review && !canReviewDo(review.status, "saveMeeting")) {
-    let message = "";
-    try {
-      nextReviewStatus(review.status, "saveMeeting");
-    } catch (error) {
-      message = (error as Error).message;
-    }
+    const message = reviewRefusal(review.status);
     return (
       <>
         <PageHeader title={title} subtitle={`Xóm ${hamlet.name} · năm ${year.year}`} />
