@@ -6,7 +6,7 @@ import { DataTable, EmptyState, FilterSelect } from "@/components/ui/list-contro
 import { PageHeader } from "@/components/ui/page-header";
 import { listYearNumbers } from "@/lib/campaign/queries";
 import { todayInVietnam } from "@/lib/dates";
-import { formatDate, formatNumber } from "@/lib/format";
+import { formatDate, formatNumber, formatPercent } from "@/lib/format";
 import { optionsOf, valueOf } from "@/lib/options";
 import { param } from "@/lib/paging";
 import { canReadReviews, getReviewYear, listHamletReviews } from "@/lib/review/queries";
@@ -53,7 +53,7 @@ export default async function ReviewYearPage({ params, searchParams }: {
       {rows.length === 0 ? (
         <EmptyState>{status ? "Không có xóm nào ở trạng thái này." : "Xã chưa có xóm nào."}</EmptyState>
       ) : (
-        <DataTable head={["Xóm", "Hộ đang cư trú", "Đã đăng ký", "Ngày họp", "Trạng thái", "Đạt", "Không đạt", "Không xét", "Hết niêm yết", "Ngày nộp"]}>
+        <DataTable head={["Xóm", "Hộ đang cư trú", "Đã đăng ký (tỷ lệ)", "Ngày họp", "Trạng thái", "Đạt", "Không đạt", "Không xét", "Hết niêm yết", "Ngày nộp"]}>
           {rows.map((r) => {
             const late = r.meetingDate ? r.meetingDate > year.meetingDeadline : today > year.meetingDeadline;
             return (
@@ -62,7 +62,9 @@ export default async function ReviewYearPage({ params, searchParams }: {
                   <Link className="text-brand-700 underline-offset-2 hover:underline" href={`/review/${year.year}/${r.hamletId}`}>{r.hamletName}</Link>
                 </td>
                 <td className="px-3 py-2 text-right tabular-nums">{formatNumber(r.activeHouseholds)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{formatNumber(r.registered)}</td>
+                <td className="px-3 py-2 text-right tabular-nums">
+                  {formatNumber(r.registered)} <span className="text-slate-500">({formatPercent(r.registered, r.activeHouseholds)})</span>
+                </td>
                 <td className={`px-3 py-2 tabular-nums ${late ? "font-semibold text-red-800" : ""}`}>
                   {r.meetingDate ? formatDate(r.meetingDate) : late ? "Quá hạn" : ""}
                   {r.isQuorate === false && <span className="block text-xs text-red-800">Không đủ điều kiện</span>}
