@@ -17,13 +17,15 @@ function toJson(value: unknown): Prisma.InputJsonValue | undefined {
   return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v))) as Prisma.InputJsonValue;
 }
 
-/** Writes one audit row inside the caller's transaction, so the change and its record commit together. */
-export async function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<void> {
+/** Who an audit row names: a signed-in user, or a visitor of a public page (no account, no id). */
+type AuditAuthor = { communeId: string; actorId: string | null; actorUsername: string };
+
+async function writeAudit(tx: Tx, author: AuditAuthor, entry: AuditEntry): Promise<void> {
   await tx.auditLog.create({
     data: {
-      communeId: actor.communeId,
-      actorId: actor.id,
-      actorUsername: actor.username,
+      communeId: author.communeId,
+      actorId: author.actorId,
+      actorUsername: author.actorUsername,
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId,
@@ -31,4 +33,20 @@ export async function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry): Prom
       after: toJson(entry.after),
     },
   });
+}
+
+/** Writes one audit row inside the caller's transaction, so the change and its record commit together. */
+export async function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<void> {
+  await writeAudit(tx, { communeId: actor.communeId, actorId: actor.id, actorUsername: actor.username }, entry);
+}
+
+/** The name audit rows give an anonymous visitor of a public page (never a real username: those have no spaces). */
+export const PUBLIC_ACTOR_USERNAME = "công khai (khách)";
+
+/**
+ * Writes the audit row of something an anonymous visitor did on a public page (a comment on a notice), in the
+ * commune the page belongs to. Only for public pages: a signed-in user's change goes through recordAudit.
+ */
+export async function recordPublicAudit(tx: Tx, communeId: string, entry: AuditEntry): Promise<void> {
+  await writeAudit(tx, { communeId, actorId: null, actorUsername: PUBLIC_ACTOR_USERNAME }, entry);
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { signInWithPassword } from "@/lib/auth/service";
+import { clientIp } from "@/lib/auth/throttle";
 import type { Actor, Role } from "@/lib/policy";
 
 declare module "next-auth" {
@@ -30,11 +31,8 @@ declare module "next-auth/jwt" {
 /** Error codes the sign-in page turns into Vietnamese; a throttled one carries the retry time. */
 export const SIGN_IN_ERROR = { invalid: "INVALID", throttledPrefix: "THROTTLED:" } as const;
 
-function clientIp(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  const real = headers?.["x-real-ip"];
-  return (first || (typeof real === "string" ? real : "") || "local").slice(0, 64);
+function signInIp(headers: Record<string, unknown> | undefined): string {
+  return clientIp((name) => headers?.[name]) ?? "local";
 }
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
@@ -53,7 +51,7 @@ export const authOptions: NextAuthOptions = {
         const username = typeof credentials?.username === "string" ? credentials.username : "";
         const password = typeof credentials?.password === "string" ? credentials.password : "";
         if (!username || !password) throw new Error(SIGN_IN_ERROR.invalid);
-        const outcome = await signInWithPassword(username, password, clientIp(req?.headers));
+        const outcome = await signInWithPassword(username, password, signInIp(req?.headers));
         if (!outcome.ok) {
           throw new Error(outcome.reason === "THROTTLED" ? `${SIGN_IN_ERROR.throttledPrefix}${outcome.retryAt.toISOString()}` : SIGN_IN_ERROR.invalid);
         }

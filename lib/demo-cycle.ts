@@ -430,6 +430,6 @@ export function cycleSummaryLines(summary: CycleSummary): string[] {
     const cancelled = y.cancelledAwards > 0 ? ` (${y.cancelledAwards} đã bị hủy bỏ)` : "";
     return `  Năm ${y.year}: ${y.registrations} hộ đăng ký; ${reviews.join(", ")}; ${y.assessments} hộ đã bình xét; ${y.awards} danh hiệu${cancelled}.`;
   });
-  lines.push(`  ${summary.decisions} quyết định đã ban hành, ${summary.violations} vi phạm được ghi nhận.`);
+  lines.push(`  ${summary.decisions} quyết định về \u201cGia đình văn hóa\u201d đã ban hành, ${summary.violations} vi phạm được ghi nhận.`);
   return lines;
 }

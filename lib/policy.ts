@@ -34,6 +34,8 @@ export const PERMISSIONS = [
   "decision.read",
   "decision.draft",
   "decision.approve",
+  "hamletTitle.write",
+  "council.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -58,6 +60,10 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   "decision.read": ["OFFICER", "LEADER", "COMMITTEE"],
   "decision.draft": ["OFFICER"],
   "decision.approve": ["LEADER"],
+  // "Xóm văn hóa": the hamlet head registers and reports for their hamlet (the officer may too); the officer runs
+  // the commune council's review, the public notice and the dossier.
+  "hamletTitle.write": ["OFFICER", "HAMLET_HEAD"],
+  "council.manage": ["OFFICER"],
 };
 
 /** Where the row sits; a permission holds only inside the actor's commune, and for a hamlet head, their hamlet. */

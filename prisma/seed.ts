@@ -31,6 +31,7 @@ import {
   MOBILE_PREFIXES,
 } from "../lib/demo-data";
 import { buildCycle, cycleSummaryLines, summarizeCycle, type CycleRows, type CycleSummary } from "../lib/demo-cycle";
+import { buildTitles, recognisedKey, titlesSummaryLines, type TitlesRows } from "../lib/demo-titles";
 import { Rng, demoId } from "../lib/demo-random";
 import { ensureDefaultSets } from "../lib/campaign/sets";
 import type { Tx } from "../lib/db";
@@ -61,6 +62,8 @@ export type SeedResult = {
   agencies: number;
   users: number;
   cycle: CycleSummary;
+  /** The hamlet and agency titles, one line per year (lib/demo-titles.ts titlesSummaryLines). */
+  titles: string[];
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -333,7 +336,7 @@ function buildDemoData() {
 // ---------------------------------------------------------------------------------------------
 
 const NOT_SEEDED: SeedResult = {
-  seeded: false, communes: 0, hamlets: 0, households: 0, members: 0, agencies: 0, users: 0, cycle: { years: [], decisions: 0, violations: 0 },
+  seeded: false, communes: 0, hamlets: 0, households: 0, members: 0, agencies: 0, users: 0, cycle: { years: [], decisions: 0, violations: 0 }, titles: [],
 };
 
 /**
@@ -366,6 +369,31 @@ async function writeCycle(tx: Tx, rows: CycleRows): Promise<void> {
   await insertRows<Prisma.ReviewEventCreateManyInput>(tx, "ReviewEvent", rows.events);
   await insertRows<Prisma.TitleAwardCreateManyInput>(tx, "TitleAward", rows.awards);
   await insertRows<Prisma.CancellationItemCreateManyInput>(tx, "CancellationItem", rows.cancellationItems);
+}
+
+/** Households recognised per xóm and year: issued, not cancelled awards; for 2024, still undecided, the meeting's đạt. */
+function recognisedByHamlet(cycle: CycleRows): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (hamletId: string, year: number) => counts.set(recognisedKey(hamletId, year), (counts.get(recognisedKey(hamletId, year)) ?? 0) + 1);
+  for (const a of cycle.awards) if (a.status === "ACTIVE") add(a.hamletId, a.year);
+  const reviews = new Map(cycle.reviews.map((r) => [r.id, r]));
+  for (const a of cycle.assessments) {
+    const review = reviews.get(a.hamletReviewId);
+    if (review && review.status !== "DECIDED" && a.result === "ACHIEVED") add(review.hamletId, 2024);
+  }
+  return counts;
+}
+
+/** Writes the hamlet and agency titles' rows in foreign-key order. */
+async function writeTitles(tx: Tx, rows: TitlesRows): Promise<void> {
+  await insertRows<Prisma.DecisionCreateManyInput>(tx, "Decision", rows.decisions);
+  await insertRows<Prisma.CouncilReviewCreateManyInput>(tx, "CouncilReview", rows.councils);
+  await insertRows<Prisma.HamletTitleEntryCreateManyInput>(tx, "HamletTitleEntry", rows.entries);
+  await insertRows<Prisma.HamletCriterionResultCreateManyInput>(tx, "HamletCriterionResult", rows.criterionResults);
+  await insertRows<Prisma.NoticeCommentCreateManyInput>(tx, "NoticeComment", rows.comments);
+  await insertRows<Prisma.HamletAwardCreateManyInput>(tx, "HamletAward", rows.hamletAwards);
+  await insertRows<Prisma.AgencyYearCreateManyInput>(tx, "AgencyYear", rows.agencyYears);
+  await insertRows<Prisma.AgencyRecognitionCreateManyInput>(tx, "AgencyRecognition", rows.recognitions);
 }
 
 /** Loads the Kim Phượng demo into an empty database. Does nothing (and returns zeros) once any commune exists. */
@@ -450,8 +478,37 @@ export async function seedDemo(db: PrismaClient): Promise<SeedResult> {
         ruleSet,
         criteriaSet: { id: sets.criteriaSetId, standards },
       });
+      for (const year of cycle.years) {
+        Object.assign(year, {
+          hamletCriteriaSetId: sets.hamletCriteriaSetId, agencyCriteriaSetId: sets.agencyCriteriaSetId, enterpriseCriteriaSetId: sets.enterpriseCriteriaSetId,
+        });
+      }
       await writeCycle(tx, cycle);
       const cycleSummary = summarizeCycle(cycle);
+
+      // The other two titles, on the same years.
+      const titles = buildTitles({
+        communeId: data.communeId,
+        hamlets: data.hamlets,
+        households: data.households,
+        recognised: recognisedByHamlet(cycle),
+        agencies: data.agencies,
+        officer: userOf("canbo"),
+        leader: userOf("lanhdao"),
+        hamletHead: { id: head.id, fullName: head.fullName, hamletId: head.hamletId! },
+        ruleSet,
+        hamletCriteria: {
+          id: sets.hamletCriteriaSetId,
+          items: await tx.criterion.findMany({
+            where: { criteriaSetId: sets.hamletCriteriaSetId }, orderBy: { position: "asc" },
+            select: { code: true, metric: true, comparator: true, threshold: true },
+          }),
+        },
+        agencyCriteria: { id: sets.agencyCriteriaSetId },
+        enterpriseCriteria: { id: sets.enterpriseCriteriaSetId },
+        districtRuleId: (await tx.authorityRule.findFirstOrThrow({ where: { communeId: data.communeId, subject: "HAMLET", issuer: { not: "" } }, select: { id: true } })).id,
+      });
+      await writeTitles(tx, titles);
 
       const counts = {
         hamlets: data.hamlets.length,
@@ -470,7 +527,7 @@ export async function seedDemo(db: PrismaClient): Promise<SeedResult> {
         },
       });
 
-      return { seeded: true, communes: 1, members: data.members.length, ...counts, cycle: cycleSummary };
+      return { seeded: true, communes: 1, members: data.members.length, ...counts, cycle: cycleSummary, titles: titlesSummaryLines(titles) };
     },
     { timeout: 120_000 },
   );
@@ -505,7 +562,7 @@ async function main(): Promise<void> {
     console.log(
       `Seeded demo commune in ${ms} ms: ${r.communes} commune, ${r.hamlets} hamlets, ${r.households} households, ${r.members} members, ${r.agencies} agencies, ${r.users} users.`,
     );
-    for (const line of cycleSummaryLines(r.cycle)) console.log(line);
+    for (const line of [...cycleSummaryLines(r.cycle), ...r.titles]) console.log(line);
   } finally {
     await db.$disconnect();
   }

@@ -10,7 +10,7 @@ try {
   const result = await seedDemo(db);
   if (result.seeded) {
     console.log(`Đã tạo dữ liệu mẫu xã Kim Phượng: ${result.hamlets} xóm, ${result.households} hộ, ${result.members} nhân khẩu, ${result.agencies} cơ quan, đơn vị.`);
-    for (const line of cycleSummaryLines(result.cycle)) console.log(line);
+    for (const line of [...cycleSummaryLines(result.cycle), ...result.titles]) console.log(line);
   }
   const demoUsers = await db.user.findMany({ where: { username: { in: DEMO_USERS.map((u) => u.username) }, isActive: true }, select: { username: true } });
   if (demoUsers.length > 0) {

@@ -1,7 +1,7 @@
 "use client";
 import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
 import { type FormActionFn, FormErrorBanner, FormFooter, useFormAction } from "@/components/ui/form";
-import { APPROVAL_BASE_LABEL, QUORUM_BASE_LABEL } from "@/lib/campaign/schema";
+import { APPROVAL_BASE_LABEL, COUNCIL_APPROVAL_BASE_LABEL, QUORUM_BASE_LABEL, VOTE_COMPARATORS } from "@/lib/campaign/schema";
 import { optionsOf } from "@/lib/options";
 import { BALLOT_METHOD_LABEL, COMPARATOR_LABEL } from "@/lib/review/labels";
 
@@ -19,6 +19,11 @@ export type RuleSetFormValues = {
   /** "on" when checked. */
   registrationRequired: string;
   lookbackYears: string;
+  /** "on" when checked. */
+  hamletRegistrationRequired: string;
+  councilApprovalBase: string;
+  councilApprovalPct: string;
+  councilApprovalOp: string;
 };
 
 export function RuleSetForm({ action, initial, cancelHref }: {
@@ -29,7 +34,8 @@ export function RuleSetForm({ action, initial, cancelHref }: {
   const { formAction, pending, err, value: v, errors: fe, formKey } = useFormAction(action, initial);
   // An unchecked box is absent from the echoed values, so after a refusal its state comes from them alone.
   const registrationRequired = err ? err.values?.registrationRequired === "on" : initial.registrationRequired === "on";
-  const comparators = optionsOf(COMPARATOR_LABEL);
+  const hamletRegistrationRequired = err ? err.values?.hamletRegistrationRequired === "on" : initial.hamletRegistrationRequired === "on";
+  const comparators = VOTE_COMPARATORS.map((value) => ({ value, label: COMPARATOR_LABEL[value] }));
 
   return (
     <form key={formKey} action={formAction} className="space-y-6" noValidate>
@@ -65,6 +71,19 @@ export function RuleSetForm({ action, initial, cancelHref }: {
           hint="1 = chỉ năm thi đua; 3 = năm thi đua và 2 năm trước đó. Từ 1 đến 5." />
         <div className="sm:col-span-2">
           <CheckboxField name="registrationRequired" label="Chỉ bình xét hộ đã đăng ký đầu năm" defaultChecked={registrationRequired} errors={fe("registrationRequired")} />
+        </div>
+      </fieldset>
+
+      <fieldset className="grid gap-4 sm:grid-cols-3">
+        <legend className="mb-2 text-base font-semibold text-slate-900">“Xóm văn hóa”: Hội đồng Thi đua - Khen thưởng xã bình xét</legend>
+        <SelectField name="councilApprovalOp" label="So sánh" required options={comparators} defaultValue={v("councilApprovalOp")} errors={fe("councilApprovalOp")} />
+        <TextField name="councilApprovalPct" label="Tỷ lệ tán thành (%)" required inputMode="numeric" defaultValue={v("councilApprovalPct")} errors={fe("councilApprovalPct")}
+          hint="Từ 1 đến 100." />
+        <SelectField name="councilApprovalBase" label="Tính trên" required options={optionsOf(COUNCIL_APPROVAL_BASE_LABEL)} defaultValue={v("councilApprovalBase")}
+          errors={fe("councilApprovalBase")} />
+        <div className="sm:col-span-3">
+          <CheckboxField name="hamletRegistrationRequired" label="Xóm phải đăng ký mới được xét" defaultChecked={hamletRegistrationRequired}
+            errors={fe("hamletRegistrationRequired")} />
         </div>
       </fieldset>
 

@@ -4,8 +4,9 @@ import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { type FormActionFn, FormErrorBanner, FormFooter, useFormAction, VersionField } from "@/components/ui/form";
 import { defaultDeadlines } from "@/lib/campaign/defaults";
-import { CAMPAIGN_MSG, MAX_PLAN_REFS } from "@/lib/campaign/schema";
+import { CAMPAIGN_MSG, MAX_PLAN_REFS, TITLE_SUBJECT_LABEL } from "@/lib/campaign/schema";
 import { toIsoDate } from "@/lib/dates";
+import type { TitleSubject } from "@/lib/generated/prisma/enums";
 import type { Option } from "@/lib/options";
 
 type PlanRef = { issuer: string; number: string; date: string; title: string };
@@ -26,6 +27,9 @@ export type YearFormValues = {
   decisionDays: string;
   ruleSetId: string;
   criteriaSetId: string;
+  hamletCriteriaSetId: string;
+  agencyCriteriaSetId: string;
+  enterpriseCriteriaSetId: string;
   honourYears: string;
   honourQuotaPct: string;
   version?: number;
@@ -51,13 +55,24 @@ function planRefsFromValues(values: Record<string, string>): PlanRefDraft[] {
   return rows;
 }
 
-export function YearForm({ action, initial, ruleSets, criteriaSets, setsLocked, yearLocked, cancelHref, submitLabel }: {
+/** The criteria field of each title, in the order the form shows them. */
+const CRITERIA_FIELDS = [
+  { subject: "HOUSEHOLD", name: "criteriaSetId", lockedHint: CAMPAIGN_MSG.setsInUse },
+  { subject: "HAMLET", name: "hamletCriteriaSetId", lockedHint: CAMPAIGN_MSG.hamletSetInUse },
+  { subject: "AGENCY", name: "agencyCriteriaSetId", lockedHint: CAMPAIGN_MSG.agencySetInUse },
+  { subject: "ENTERPRISE", name: "enterpriseCriteriaSetId", lockedHint: CAMPAIGN_MSG.enterpriseSetInUse },
+] as const satisfies readonly { subject: TitleSubject; name: keyof YearFormValues; lockedHint: string }[];
+
+export function YearForm({ action, initial, ruleSets, criteriaSets, setsLocked, locked, yearLocked, cancelHref, submitLabel }: {
   action: FormActionFn<{ id: string; year: number }>;
   initial: YearFormValues;
   ruleSets: Option[];
-  criteriaSets: Option[];
-  /** A hamlet has already met for this year: the versions it used stay. */
+  /** Published criteria sets of each title, newest first. */
+  criteriaSets: Record<TitleSubject, Option[]>;
+  /** A hamlet has already met for this year: the rule set and the household criteria it used stay. */
   setsLocked: boolean;
+  /** Which other titles' sets are pinned (a hamlet report, an agency's or a business's result exists). */
+  locked: Record<Exclude<TitleSubject, "HOUSEHOLD">, boolean>;
   /** Registrations, reviews or decisions hang on the year's number. */
   yearLocked: boolean;
   cancelHref: string;
@@ -171,9 +186,14 @@ export function YearForm({ action, initial, ruleSets, criteriaSets, setsLocked, 
         <legend className="mb-2 text-base font-semibold text-slate-900">Quy tắc và tiêu chí áp dụng</legend>
         <SelectField name="ruleSetId" label="Bộ quy tắc bình xét" required options={ruleSets} placeholder={autoSet(ruleSets, "bộ quy tắc")}
           defaultValue={v("ruleSetId")} disabled={setsLocked} errors={fe("ruleSetId")} hint={setsLocked ? CAMPAIGN_MSG.setsInUse : undefined} />
-        <SelectField name="criteriaSetId" label="Bộ tiêu chí" required options={criteriaSets} placeholder={autoSet(criteriaSets, "bộ tiêu chí")}
-          defaultValue={v("criteriaSetId")} disabled={setsLocked} errors={fe("criteriaSetId")}
-          hint={setsLocked ? CAMPAIGN_MSG.setsInUse : "Chỉ chọn được bộ tiêu chí đã công bố."} />
+        {CRITERIA_FIELDS.map(({ subject, name, lockedHint }) => {
+          const isLocked = subject === "HOUSEHOLD" ? setsLocked : locked[subject];
+          return (
+            <SelectField key={name} name={name} label={`Bộ tiêu chí \u201c${TITLE_SUBJECT_LABEL[subject]}\u201d`} required options={criteriaSets[subject]}
+              placeholder={autoSet(criteriaSets[subject], "bộ tiêu chí")} defaultValue={v(name)} disabled={isLocked} errors={fe(name)}
+              hint={isLocked ? lockedHint : "Chỉ chọn được bộ tiêu chí đã công bố của danh hiệu này."} />
+          );
+        })}
       </fieldset>
 
       <fieldset className="grid gap-4 sm:grid-cols-2">

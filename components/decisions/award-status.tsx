@@ -33,3 +33,17 @@ export function AwardStatusCell({ status, cancelDecision, pendingCancelId, linkD
     </span>
   );
 }
+
+/** The heading of a title's history, with the current "N năm liên tục" when there is one. */
+export function AwardsHeading({ id, title, streak }: { id: string; title: string; streak: { streak: number; from: number; to: number } | null }) {
+  return (
+    <div className="mb-2 flex flex-wrap items-center gap-2">
+      <h2 id={id} className="text-lg font-semibold">{title}</h2>
+      {streak && (
+        <Badge tone="green">
+          {streak.streak} năm liên tục{streak.streak > 1 ? ` (${streak.from}–${streak.to})` : ` (${streak.to})`}
+        </Badge>
+      )}
+    </div>
+  );
+}

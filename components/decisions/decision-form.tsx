@@ -2,7 +2,9 @@
 import { useState } from "react";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { type FormActionFn, FormErrorBanner, FormFooter, useFormAction, VersionField } from "@/components/ui/form";
-import { CHAIRMAN_TITLE, DEPUTY_TITLE, SIGNER_AUTHORITY_LABEL } from "@/lib/decisions/labels";
+import { Alert } from "@/components/ui/alert";
+import { CHAIRMAN_TITLE, DEPUTY_TITLE, SIGNER_AUTHORITY_LABEL, type DecisionSubject } from "@/lib/decisions/labels";
+import type { DecisionMode } from "@/lib/decisions/schema";
 import { optionsOf } from "@/lib/options";
 import { CANCEL_GROUND_LABEL } from "@/lib/review/labels";
 
@@ -25,13 +27,42 @@ export type DecisionChoice = { id: string; label: string; detail: string };
 const AUTHORITIES = optionsOf(SIGNER_AUTHORITY_LABEL);
 const GROUNDS = optionsOf(CANCEL_GROUND_LABEL);
 
+/** The list field of each kind of decision; a "Xóm văn hóa" award lists its hamlets without ticks (the council chose). */
+function choiceFieldOf(kind: "AWARD" | "CANCELLATION", subject: DecisionSubject): string | null {
+  if (kind === "CANCELLATION") return subject === "HAMLET" ? "hamletAwardIds" : "awardIds";
+  return subject === "HAMLET" ? null : "reviewIds";
+}
+
+const CHOICE_TEXT: Record<"AWARD" | "CANCELLATION", Record<DecisionSubject, { legend: string; hint: string }>> = {
+  AWARD: {
+    HOUSEHOLD: {
+      legend: "Hồ sơ các xóm đưa vào quyết định",
+      hint: "Chỉ hồ sơ đã được xã tiếp nhận và chưa có trong quyết định nào. Bỏ dấu chọn để để lại xóm cho quyết định khác.",
+    },
+    HAMLET: {
+      legend: "Các xóm được công nhận \u201cXóm văn hóa\u201d",
+      hint: "Các xóm Hội đồng Thi đua - Khen thưởng xã đề nghị công nhận (theo Tờ trình), sau thời gian công khai lấy ý kiến.",
+    },
+  },
+  CANCELLATION: {
+    HOUSEHOLD: { legend: "Danh hiệu bị hủy bỏ", hint: "Các danh hiệu phải cùng một năm. Bỏ dấu chọn để không hủy danh hiệu đó." },
+    HAMLET: { legend: "Danh hiệu \u201cXóm văn hóa\u201d bị hủy bỏ", hint: "Các danh hiệu phải cùng một năm. Bỏ dấu chọn để không hủy danh hiệu đó." },
+  },
+};
+
 /**
  * The draft of a decision: which dossiers (award) or awards (cancellation) it covers, its number, date, signer and
- * căn cứ. Ticks and the signer fields are client state, so they survive a refused save.
+ * căn cứ. Ticks and the signer fields are client state, so they survive a refused save. With `external`, the form
+ * records an upper body's decision the commune has received (mode "record"): the same fields, copied from the paper.
  */
-export function DecisionForm({ action, kind, initial, choices, selected, year, cancelHref, submitLabel }: {
+export function DecisionForm({ action, kind, subject = "HOUSEHOLD", mode, external, initial, choices, selected, year, cancelHref, submitLabel }: {
   action: FormActionFn<{ id: string }>;
   kind: "AWARD" | "CANCELLATION";
+  subject?: DecisionSubject;
+  /** For a "Xóm văn hóa" decision: draft the commune's own, or record the upper body's (sent with the form). */
+  mode?: DecisionMode;
+  /** The upper body whose decision is recorded. */
+  external?: { issuer: string };
   initial: DecisionFormValues;
   choices: DecisionChoice[];
   selected: string[];
@@ -40,7 +71,8 @@ export function DecisionForm({ action, kind, initial, choices, selected, year, c
   cancelHref: string;
   submitLabel: string;
 }) {
-  const choiceName = kind === "AWARD" ? "reviewIds" : "awardIds";
+  const choiceName = choiceFieldOf(kind, subject);
+  const text = CHOICE_TEXT[kind][subject];
   const [ticked, setTicked] = useState(() => new Set(selected));
   const [authority, setAuthority] = useState(initial.signerAuthority);
   const [title, setTitle] = useState(initial.signerTitle);
@@ -49,7 +81,9 @@ export function DecisionForm({ action, kind, initial, choices, selected, year, c
     setTitle(values.signerTitle ?? "");
   });
   // A bad id is reported at its index ("reviewIds.3"); show it at the list.
-  const choiceError = fe(choiceName) ?? Object.entries(err?.fieldErrors ?? {}).find(([key]) => key.startsWith(`${choiceName}.`))?.[1];
+  const choiceError = choiceName === null
+    ? undefined
+    : fe(choiceName) ?? Object.entries(err?.fieldErrors ?? {}).find(([key]) => key.startsWith(`${choiceName}.`))?.[1];
 
   function pickAuthority(next: string) {
     setAuthority(next);
@@ -72,32 +106,45 @@ export function DecisionForm({ action, kind, initial, choices, selected, year, c
       <FormErrorBanner error={err} />
       <VersionField version={initial.version} />
       {year !== undefined && <input type="hidden" name="year" value={year} />}
+      {mode !== undefined && <input type="hidden" name="mode" value={mode} />}
+      {external && (
+        <Alert tone="info">
+          Quyết định do {external.issuer} ban hành — nhập số, ngày của quyết định đã nhận. Quyết định được ghi nhận là đã ban hành ngay khi lưu.
+        </Alert>
+      )}
 
-      <fieldset className="space-y-2" aria-describedby={`${choiceName}-error`}>
-        <legend className="mb-1 text-base font-semibold text-slate-900">
-          {kind === "AWARD" ? "Hồ sơ các xóm đưa vào quyết định" : "Danh hiệu bị hủy bỏ"}
-        </legend>
-        <p className="text-sm text-slate-600">
-          {kind === "AWARD"
-            ? "Chỉ hồ sơ đã được xã tiếp nhận và chưa có trong quyết định nào. Bỏ dấu chọn để để lại xóm cho quyết định khác."
-            : "Các danh hiệu phải cùng một năm. Bỏ dấu chọn để không hủy danh hiệu đó."}
-        </p>
-        <ul className="divide-y divide-slate-100 rounded-md border border-slate-200 bg-white">
-          {choices.map((c) => (
-            <li key={c.id}>
-              <label className="flex min-h-11 cursor-pointer items-center gap-3 px-3 py-2">
-                <input type="checkbox" name={choiceName} value={c.id} checked={ticked.has(c.id)} onChange={(e) => toggle(c.id, e.target.checked)}
-                  className="h-5 w-5 accent-brand-700" />
-                <span className="flex-1">
-                  <span className="block font-medium text-slate-900">{c.label}</span>
-                  <span className="block text-sm text-slate-600">{c.detail}</span>
-                </span>
-              </label>
-            </li>
-          ))}
-        </ul>
-        <p id={`${choiceName}-error`} aria-live="polite" className="text-sm text-red-700" data-field-error={choiceName}>{choiceError?.[0] ?? ""}</p>
-        <p className="text-sm text-slate-700">Đã chọn {ticked.size}/{choices.length}.</p>
+      <fieldset className="space-y-2" aria-describedby={choiceName ? `${choiceName}-error` : undefined}>
+        <legend className="mb-1 text-base font-semibold text-slate-900">{text.legend}</legend>
+        <p className="text-sm text-slate-600">{text.hint}</p>
+        {choiceName === null ? (
+          <ul className="divide-y divide-slate-100 rounded-md border border-slate-200 bg-white">
+            {choices.map((c) => (
+              <li key={c.id} className="px-3 py-2">
+                <span className="block font-medium text-slate-900">{c.label}</span>
+                <span className="block text-sm text-slate-600">{c.detail}</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <>
+            <ul className="divide-y divide-slate-100 rounded-md border border-slate-200 bg-white">
+              {choices.map((c) => (
+                <li key={c.id}>
+                  <label className="flex min-h-11 cursor-pointer items-center gap-3 px-3 py-2">
+                    <input type="checkbox" name={choiceName} value={c.id} checked={ticked.has(c.id)} onChange={(e) => toggle(c.id, e.target.checked)}
+                      className="h-5 w-5 accent-brand-700" />
+                    <span className="flex-1">
+                      <span className="block font-medium text-slate-900">{c.label}</span>
+                      <span className="block text-sm text-slate-600">{c.detail}</span>
+                    </span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+            <p id={`${choiceName}-error`} aria-live="polite" className="text-sm text-red-700" data-field-error={choiceName}>{choiceError?.[0] ?? ""}</p>
+            <p className="text-sm text-slate-700">Đã chọn {ticked.size}/{choices.length}.</p>
+          </>
+        )}
       </fieldset>
 
       {kind === "CANCELLATION" && (
@@ -111,9 +158,11 @@ export function DecisionForm({ action, kind, initial, choices, selected, year, c
       )}
 
       <fieldset className="grid gap-4 sm:grid-cols-3">
-        <legend className="mb-2 text-base font-semibold text-slate-900">Số, ký hiệu và ngày ban hành</legend>
+        <legend className="mb-2 text-base font-semibold text-slate-900">
+          {external ? "Số, ký hiệu và ngày của quyết định đã nhận" : "Số, ký hiệu và ngày ban hành"}
+        </legend>
         <TextField name="number" label="Số" required inputMode="numeric" defaultValue={v("number")} errors={fe("number")}
-          hint="Số thứ tự trong năm của ngày ban hành, ví dụ 5 (in ra là 05)." />
+          hint={external ? `Số in trên quyết định của ${external.issuer}.` : "Số thứ tự trong năm của ngày ban hành, ví dụ 5 (in ra là 05)."} />
         <TextField name="symbol" label="Ký hiệu" required defaultValue={v("symbol")} errors={fe("symbol")} hint="Thường là QĐ-UBND." />
         <TextField name="issuedOn" label="Ngày ban hành" type="date" required defaultValue={v("issuedOn")} errors={fe("issuedOn")} />
       </fieldset>

@@ -1,7 +1,6 @@
 import Link from "next/link";
-import { AwardStatusCell } from "@/components/decisions/award-status";
+import { AwardStatusCell, AwardsHeading } from "@/components/decisions/award-status";
 import { DataTable } from "@/components/ui/list-controls";
-import { Badge } from "@/components/ui/page-header";
 import { awardHistory, currentStreak } from "@/lib/awards/queries";
 import { decisionReference } from "@/lib/decisions/labels";
 import { can } from "@/lib/policy";
@@ -21,14 +20,7 @@ export async function HouseholdAwards({ householdId }: { householdId: string }) 
 
   return (
     <section aria-labelledby="household-awards">
-      <div className="mb-2 flex flex-wrap items-center gap-2">
-        <h2 id="household-awards" className="text-lg font-semibold">Danh hiệu &ldquo;Gia đình văn hóa&rdquo;</h2>
-        {streak && (
-          <Badge tone="green">
-            {streak.streak} năm liên tục{streak.streak > 1 ? ` (${streak.from}–${streak.to})` : ` (${streak.to})`}
-          </Badge>
-        )}
-      </div>
+      <AwardsHeading id="household-awards" title="Danh hiệu “Gia đình văn hóa”" streak={streak} />
       {history.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-sm text-slate-600">Hộ chưa được tặng danh hiệu năm nào.</p>
       ) : (

@@ -6,6 +6,8 @@ export type NavItem = { href: string; label: string; permission?: Permission };
 const OFFICE_NAV: NavItem[] = [
   { href: "/", label: "Tổng quan" },
   { href: "/review", label: "Bình xét", permission: "review.read" },
+  { href: "/hamlet-title", label: "Xóm văn hóa", permission: "review.read" },
+  { href: "/agency-title", label: "Cơ quan văn hóa", permission: "agency.read" },
   { href: "/decisions", label: "Quyết định", permission: "decision.read" },
   { href: "/campaign", label: "Năm thi đua", permission: "campaign.manage" },
   { href: "/registry/households", label: "Hộ gia đình", permission: "household.read" },
@@ -18,6 +20,7 @@ const OFFICE_NAV: NavItem[] = [
 const HAMLET_HEAD_NAV: NavItem[] = [
   { href: "/", label: "Xóm của tôi" },
   { href: "/review", label: "Bình xét", permission: "review.read" },
+  { href: "/hamlet-title", label: "Xóm văn hóa", permission: "hamletTitle.write" },
   { href: "/registry/households", label: "Hộ gia đình", permission: "household.read" },
 ];
 

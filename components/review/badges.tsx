@@ -2,28 +2,10 @@ import type { ReactNode } from "react";
 import type { AssessmentResult, ReviewStatus } from "@/lib/generated/prisma/enums";
 import { RESULT_LABEL } from "@/lib/review/labels";
 import { REVIEW_STATUS_LABEL } from "@/lib/review/rules";
+import { Pill, type PillTone } from "@/components/ui/pill";
 
 // States by colour, word and icon (never colour alone): đạt green, không đạt red, không xét grey with a lock,
 // waiting amber, returned orange.
-
-const TONE = {
-  green: "bg-green-100 text-green-900",
-  red: "bg-red-100 text-red-900",
-  grey: "bg-slate-200 text-slate-800",
-  amber: "bg-amber-100 text-amber-900",
-  orange: "bg-orange-100 text-orange-900",
-  sky: "bg-sky-100 text-sky-900",
-  slate: "bg-slate-100 text-slate-700",
-} as const;
-
-function Pill({ tone, icon, children }: { tone: keyof typeof TONE; icon: ReactNode; children: ReactNode }) {
-  return (
-    <span className={`inline-flex items-center gap-1 whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ${TONE[tone]}`}>
-      <span aria-hidden className="inline-flex">{icon}</span>
-      {children}
-    </span>
-  );
-}
 
 function LockIcon() {
   return (
@@ -33,7 +15,7 @@ function LockIcon() {
   );
 }
 
-const RESULT_STYLE: Record<AssessmentResult, { tone: keyof typeof TONE; icon: ReactNode }> = {
+const RESULT_STYLE: Record<AssessmentResult, { tone: PillTone; icon: ReactNode }> = {
   ACHIEVED: { tone: "green", icon: "✓" },
   NOT_ACHIEVED: { tone: "red", icon: "✗" },
   EXCLUDED: { tone: "grey", icon: <LockIcon /> },
@@ -45,7 +27,7 @@ export function ResultBadge({ result }: { result: AssessmentResult | null }) {
   return <Pill tone={style.tone} icon={style.icon}>{RESULT_LABEL[result]}</Pill>;
 }
 
-const STATUS_STYLE: Record<ReviewStatus, { tone: keyof typeof TONE; icon: string }> = {
+const STATUS_STYLE: Record<ReviewStatus, { tone: PillTone; icon: string }> = {
   MEETING: { tone: "amber", icon: "✎" },
   NOTICE: { tone: "sky", icon: "▣" },
   SUBMITTED: { tone: "amber", icon: "➜" },

@@ -1,8 +1,12 @@
 import { AGENCY_KIND_LABEL } from "@/lib/agencies/labels";
-import { APPROVAL_BASE_LABEL, CRITERION_KIND_LABEL, QUORUM_BASE_LABEL } from "@/lib/campaign/schema";
+import { RECOGNITION_KIND_LABEL } from "@/lib/agency-title/labels";
+import {
+  APPROVAL_BASE_LABEL, COUNCIL_APPROVAL_BASE_LABEL, CRITERION_KIND_LABEL, QUORUM_BASE_LABEL, TITLE_SUBJECT_LABEL,
+} from "@/lib/campaign/schema";
 import { formatDay, parseIsoDate } from "@/lib/dates";
-import { DECISION_KIND_LABEL } from "@/lib/decisions/labels";
+import { DECISION_KIND_LABEL, DECISION_SUBJECT_LABEL } from "@/lib/decisions/labels";
 import { formatDateTime, formatNumber } from "@/lib/format";
+import { COMMENT_OUTCOME_LABEL } from "@/lib/hamlet-title/labels";
 import { HAMLET_KIND_LABEL } from "@/lib/hamlets/labels";
 import { HOUSEHOLD_STATUS_LABEL, POVERTY_LABEL, RELATIONSHIP_LABEL } from "@/lib/households/labels";
 import type { Permission } from "@/lib/policy";
@@ -11,6 +15,7 @@ import {
 } from "@/lib/review/labels";
 import { REVIEW_STATUS_LABEL } from "@/lib/review/rules";
 import { ROLE_LABEL } from "@/lib/roles";
+import { COUNCIL_STATUS_LABEL, METRIC_LABEL } from "@/lib/titles/rules";
 import { isUuid } from "@/lib/text";
 
 // How audit rows read in Vietnamese. Unknown actions, entity types and fields fall back to their raw names,
@@ -26,12 +31,18 @@ export const ENTITY_LABEL: Record<string, string> = {
   RuleSet: "Bộ quy tắc bình xét",
   CriteriaSet: "Bộ tiêu chí",
   Criterion: "Tiêu chí",
+  AuthorityRule: "Thẩm quyền quyết định danh hiệu",
   Registration: "Đăng ký thi đua",
   Violation: "Vi phạm",
   HamletReview: "Hồ sơ bình xét của xóm",
   Assessment: "Kết quả bình xét hộ",
   Objection: "Ý kiến phản ánh",
   Decision: "Quyết định",
+  NoticeComment: "Ý kiến góp ý trên trang công khai",
+  HamletTitleEntry: "Danh hiệu \u201cXóm văn hóa\u201d của xóm",
+  CouncilReview: "Hội đồng thi đua, khen thưởng xã bình xét \u201cXóm văn hóa\u201d",
+  AgencyYear: "Đăng ký, kết quả đơn vị đạt chuẩn văn hóa",
+  AgencyRecognition: "Công nhận đơn vị đạt chuẩn văn hóa",
 };
 
 export const ACTION_LABEL: Record<string, string> = {
@@ -56,6 +67,8 @@ export const ACTION_LABEL: Record<string, string> = {
   "criterion.create": "Thêm tiêu chí",
   "criterion.update": "Sửa tiêu chí",
   "criterion.delete": "Xóa tiêu chí",
+  "authorityRule.create": "Thêm quy định thẩm quyền quyết định",
+  "authorityRule.close": "Kết thúc hiệu lực quy định thẩm quyền (có quy định mới thay thế)",
   "registration.registerAll": "Đăng ký thi đua cả xóm",
   "registration.create": "Đăng ký thi đua",
   "registration.delete": "Hủy đăng ký thi đua",
@@ -77,6 +90,25 @@ export const ACTION_LABEL: Record<string, string> = {
   "decision.update": "Sửa dự thảo quyết định",
   "decision.discard": "Hủy dự thảo quyết định",
   "decision.issue": "Phê duyệt, ban hành quyết định",
+  "decision.record": "Ghi nhận quyết định của cấp trên",
+  "noticeComment.create": "Người dân gửi ý kiến trên trang công khai",
+  "hamletTitle.register": "Đăng ký xây dựng danh hiệu \u201cXóm văn hóa\u201d",
+  "hamletTitle.unregister": "Hủy đăng ký xây dựng danh hiệu \u201cXóm văn hóa\u201d",
+  "hamletTitle.report.create": "Gửi báo cáo thành tích của xóm (Mẫu 05)",
+  "hamletTitle.report.update": "Sửa báo cáo thành tích của xóm (Mẫu 05)",
+  "council.meeting.create": "Ghi biên bản họp Hội đồng thi đua, khen thưởng xã",
+  "council.meeting.update": "Sửa biên bản họp Hội đồng thi đua, khen thưởng xã",
+  "council.votes.save": "Ghi kết quả biểu quyết của Hội đồng",
+  "council.notice.post": "Công khai kết quả bình xét \u201cXóm văn hóa\u201d",
+  "council.reopen": "Mở lại cuộc họp Hội đồng",
+  "council.comment.resolve": "Xử lý ý kiến của người dân",
+  "council.propose": "Lập tờ trình đề nghị công nhận \u201cXóm văn hóa\u201d",
+  "agencyTitle.register": "Đăng ký xây dựng đơn vị đạt chuẩn văn hóa",
+  "agencyTitle.unregister": "Hủy đăng ký xây dựng đơn vị đạt chuẩn văn hóa",
+  "agencyTitle.result.create": "Nhập kết quả đơn vị đạt chuẩn văn hóa",
+  "agencyTitle.result.update": "Sửa kết quả đơn vị đạt chuẩn văn hóa",
+  "agencyTitle.recognition.create": "Ghi nhận quyết định công nhận đơn vị đạt chuẩn văn hóa",
+  "agencyTitle.recognition.delete": "Xóa lần công nhận ghi nhầm",
 };
 
 export const entityLabel = (type: string): string => ENTITY_LABEL[type] ?? type;
@@ -118,6 +150,23 @@ const SET_VERSION = { version: "Phiên bản", legalBasis: "Căn cứ pháp lý"
 const REGISTRATION = { year: "Năm thi đua", registeredOn: "Ngày đăng ký" };
 
 const FIELD_BY_ENTITY: Record<string, Record<string, string>> = {
+  NoticeComment: {
+    hamletId: "Xóm được góp ý", authorName: "Người góp ý", contact: "Liên hệ", content: "Nội dung ý kiến",
+    outcome: "Kết quả xử lý", resolution: "Nội dung xử lý", hamletResult: "Kết quả của xóm",
+  },
+  HamletTitleEntry: {
+    year: "Năm thi đua", hamletId: "Xóm", registeredOn: "Ngày đăng ký", reportedOn: "Ngày báo cáo", totalHouseholds: "Tổng số hộ",
+    recognisedHouseholds: "Số hộ \u201cGia đình văn hóa\u201d", poorHouseholds: "Số hộ nghèo", nearPoorHouseholds: "Số hộ cận nghèo",
+    hasCulturalHouse: "Có nhà văn hóa", schoolAgeChildren: "Số trẻ em trong độ tuổi đi học", childrenInSchool: "Số trẻ em được đến trường",
+    unmetCodes: "Tiêu chí chưa đạt", result: "Kết quả bình xét",
+  },
+  CouncilReview: {
+    year: "Năm thi đua", status: "Tình trạng", meetingDate: "Ngày họp", meetingPlace: "Địa điểm họp", chairName: "Chủ tịch Hội đồng",
+    secretaryName: "Thư ký", membersTotal: "Tổng số thành viên", membersPresent: "Số thành viên dự họp", recomputed: "Số kết quả được tính lại",
+    voted: "Số xóm đã biểu quyết", achieved: "Số xóm đạt", changes: "Kết quả biểu quyết thay đổi", noticePostedOn: "Ngày công khai",
+    noticeEndsOn: "Ngày hết hạn công khai", noticeChannel: "Hình thức công khai", proposalNumber: "Số tờ trình", proposalSymbol: "Ký hiệu tờ trình",
+    proposalDate: "Ngày tờ trình",
+  },
   Household: {
     headName: "Chủ hộ", headBirthYear: "Năm sinh chủ hộ", povertyStatus: "Hộ nghèo / cận nghèo", status: "Tình trạng hộ", members: "Thành viên khác",
     ...REGISTRATION,
@@ -133,21 +182,30 @@ const FIELD_BY_ENTITY: Record<string, Record<string, string>> = {
     targetAgenciesPct: "Chỉ tiêu cơ quan, đơn vị đạt chuẩn văn hóa (%)", planNumber: "Số kế hoạch", planDate: "Ngày ban hành kế hoạch",
     planIssuer: "Cơ quan ban hành kế hoạch", planTitle: "Trích yếu kế hoạch", planRefs: "Kế hoạch cấp trên được căn cứ",
     meetingDeadline: "Hạn họp bình xét ở xóm", reviewDeadline: "Hạn hoàn thành bình xét", noticeDays: "Số ngày niêm yết công khai",
-    decisionDays: "Số ngày ra quyết định", ruleSetId: "Bộ quy tắc bình xét", criteriaSetId: "Bộ tiêu chí",
+    decisionDays: "Số ngày ra quyết định", ruleSetId: "Bộ quy tắc bình xét", criteriaSetId: "Bộ tiêu chí \u201cGia đình văn hóa\u201d",
+    hamletCriteriaSetId: "Bộ tiêu chí \u201cXóm văn hóa\u201d", agencyCriteriaSetId: "Bộ tiêu chí \u201cCơ quan, đơn vị đạt chuẩn văn hóa\u201d",
+    enterpriseCriteriaSetId: "Bộ tiêu chí \u201cDoanh nghiệp đạt chuẩn văn hóa\u201d",
     honourYears: "Số năm liên tục (hộ tiêu biểu)", honourQuotaPct: "Tỷ lệ tối đa hộ tiêu biểu (%)",
   },
   RuleSet: {
     ...SET_VERSION, name: "Tên bộ quy tắc", quorumOp: "Điều kiện có mặt", quorumPct: "Tỷ lệ có mặt (%)", quorumBase: "Tỷ lệ có mặt tính trên",
     approvalOp: "Điều kiện tán thành", approvalPct: "Tỷ lệ tán thành (%)", approvalBase: "Tỷ lệ tán thành tính trên",
     ballotMethod: "Hình thức biểu quyết", registrationRequired: "Chỉ bình xét hộ đã đăng ký đầu năm", lookbackYears: "Số năm xét vi phạm",
+    hamletRegistrationRequired: "Xóm phải đăng ký mới được xét", councilApprovalOp: "Điều kiện Hội đồng xã tán thành",
+    councilApprovalPct: "Tỷ lệ Hội đồng xã tán thành (%)", councilApprovalBase: "Tỷ lệ Hội đồng xã tán thành tính trên",
   },
   CriteriaSet: {
     ...SET_VERSION, name: "Tên bộ tiêu chí", publishedAt: "Công bố lúc", fromId: "Tạo từ bộ tiêu chí", fromVersion: "Tạo từ phiên bản",
-    itemCount: "Số tiêu chí",
+    itemCount: "Số tiêu chí", subject: "Danh hiệu",
   },
   Criterion: {
     criteriaSetId: "Bộ tiêu chí", code: "Mã tiêu chí", groupCode: "Mã nhóm", groupTitle: "Tên nhóm tiêu chí", kind: "Loại tiêu chí",
     text: "Nội dung tiêu chí", category: "Trường hợp vi phạm bị loại trừ", isVerified: "Đã đối chiếu văn bản gốc",
+    metric: "Chỉ số (tiêu chí tỷ lệ)", comparator: "Phép so sánh", threshold: "Ngưỡng (%)",
+  },
+  AuthorityRule: {
+    subject: "Danh hiệu", effectiveFrom: "Áp dụng từ ngày", effectiveTo: "Hết hiệu lực từ ngày", authority: "Thẩm quyền quyết định",
+    issuer: "Cơ quan ban hành", parentIssuer: "Cơ quan cấp trên", legalBasis: "Căn cứ pháp lý",
   },
   Violation: {
     householdId: "Hộ", memberName: "Thành viên vi phạm", category: "Trường hợp không xét tặng", occurredOn: "Ngày vi phạm",
@@ -173,6 +231,16 @@ const FIELD_BY_ENTITY: Record<string, Record<string, string>> = {
     issuedOn: "Ngày ký", signerAuthority: "Thẩm quyền ký", signerTitle: "Chức vụ người ký", signerName: "Người ký", legalBasis: "Căn cứ",
     cancelGround: "Căn cứ hủy bỏ", cancelReason: "Lý do hủy bỏ", hamlets: "Các xóm", awards: "Số danh hiệu được tặng",
     awardIds: "Số danh hiệu hủy bỏ", cancelledAwardIds: "Số danh hiệu đã hủy bỏ",
+    subject: "Danh hiệu", issuer: "Cơ quan ban hành", authority: "Thẩm quyền quyết định", hamletAwards: "Số xóm được công nhận",
+    hamletAwardIds: "Số danh hiệu \u201cXóm văn hóa\u201d hủy bỏ", cancelledHamletAwardIds: "Số danh hiệu \u201cXóm văn hóa\u201d đã hủy bỏ",
+  },
+  AgencyYear: {
+    name: "Cơ quan, đơn vị", year: "Năm thi đua", registeredOn: "Ngày đăng ký", result: "Kết quả", unmetCodes: "Tiêu chuẩn chưa đạt",
+    assessedOn: "Ngày đánh giá", note: "Ghi chú", criteriaSetId: "Bộ tiêu chuẩn",
+  },
+  AgencyRecognition: {
+    name: "Cơ quan, đơn vị", kind: "Lần công nhận", period: "Giai đoạn", issuer: "Cơ quan ra quyết định", number: "Số quyết định",
+    decidedOn: "Ngày quyết định", note: "Ghi chú",
   },
 };
 
@@ -185,23 +253,32 @@ const VALUE_LABEL: Record<string, Record<string, Record<string, string>>> = {
   Agency: { kind: AGENCY_KIND_LABEL },
   RuleSet: {
     quorumBase: QUORUM_BASE_LABEL, approvalBase: APPROVAL_BASE_LABEL, quorumOp: COMPARATOR_LABEL, approvalOp: COMPARATOR_LABEL,
-    ballotMethod: BALLOT_METHOD_LABEL,
+    ballotMethod: BALLOT_METHOD_LABEL, councilApprovalBase: COUNCIL_APPROVAL_BASE_LABEL, councilApprovalOp: COMPARATOR_LABEL,
   },
-  Criterion: { kind: CRITERION_KIND_LABEL, category: CATEGORY_LABEL },
+  CriteriaSet: { subject: TITLE_SUBJECT_LABEL },
+  Criterion: { kind: CRITERION_KIND_LABEL, category: CATEGORY_LABEL, metric: METRIC_LABEL, comparator: COMPARATOR_LABEL },
+  AuthorityRule: { subject: TITLE_SUBJECT_LABEL },
   Violation: { category: CATEGORY_LABEL },
   HamletReview: { status: REVIEW_STATUS_LABEL, ballotMethod: BALLOT_METHOD_LABEL },
   Assessment: { result: RESULT_LABEL, exclusions: CATEGORY_LABEL },
   Objection: { outcome: OBJECTION_OUTCOME_LABEL, assessmentResult: RESULT_LABEL },
-  Decision: { kind: DECISION_KIND_LABEL, status: DECISION_STATUS_LABEL, cancelGround: CANCEL_GROUND_LABEL },
+  Decision: { kind: DECISION_KIND_LABEL, status: DECISION_STATUS_LABEL, cancelGround: CANCEL_GROUND_LABEL, subject: DECISION_SUBJECT_LABEL },
+  AgencyYear: { result: RESULT_LABEL },
+  AgencyRecognition: { kind: RECOGNITION_KIND_LABEL },
+  HamletTitleEntry: { result: RESULT_LABEL },
+  CouncilReview: { status: COUNCIL_STATUS_LABEL },
+  NoticeComment: { outcome: COMMENT_OUTCOME_LABEL, hamletResult: RESULT_LABEL },
 };
 
 /** Columns stored as calendar dates (@db.Date): shown as a day even when the snapshot kept a full timestamp. */
 const DATE_FIELDS = new Set([
-  "planDate", "meetingDeadline", "reviewDeadline", "effectiveFrom", "registeredOn", "occurredOn", "meetingDate", "noticePostedOn",
-  "noticeEndsOn", "receivedOn", "resolvedOn", "issuedOn", "date",
+  "planDate", "meetingDeadline", "reviewDeadline", "effectiveFrom", "effectiveTo", "registeredOn", "occurredOn", "meetingDate", "noticePostedOn",
+  "noticeEndsOn", "receivedOn", "resolvedOn", "issuedOn", "date", "assessedOn", "decidedOn", "reportedOn", "proposalDate",
 ]);
 /** Fields holding the id of a row whose name the audit page looks up (queries.ts: namesFor). */
-export const NAMED_ID_FIELDS = ["hamletId", "householdId", "ruleSetId", "criteriaSetId", "fromId"] as const;
+export const NAMED_ID_FIELDS = [
+  "hamletId", "householdId", "ruleSetId", "criteriaSetId", "hamletCriteriaSetId", "agencyCriteriaSetId", "enterpriseCriteriaSetId", "fromId",
+] as const;
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?Z)?$/;
 
 const EMPTY = "—";
@@ -270,7 +347,7 @@ const FIELD_ORDER = [
 // set's "version" is its number).
 const HIDDEN_FIELDS = new Set([
   "id", "communeId", "communeLink", "version", "searchText", "dedupeKey", "createdAt", "updatedAt", "passwordHash",
-  "campaignYearId", "hamletReviewId", "memberId", "createdById",
+  "campaignYearId", "hamletReviewId", "memberId", "createdById", "agencyId",
 ]);
 const isHidden = (entityType: string, field: string) => HIDDEN_FIELDS.has(field) && !FIELD_BY_ENTITY[entityType]?.[field];
 

@@ -38,7 +38,7 @@ async function namesFor(actor: Actor, rows: Snapshots): Promise<Map<string, stri
   const ids = (...fields: string[]) => [...new Set(rows.flatMap((r) => fields.flatMap((f) => idsIn(f, r.before, r.after))))];
   const communeId = actor.communeId;
   const [hamletIds, householdIds, ruleSetIds, criteriaSetIds] = [
-    ids("hamletId"), can(actor, "household.read", { communeId }) ? ids("householdId") : [], ids("ruleSetId"), ids("criteriaSetId", "fromId"),
+    ids("hamletId"), can(actor, "household.read", { communeId }) ? ids("householdId") : [], ids("ruleSetId"), ids("criteriaSetId", "hamletCriteriaSetId", "agencyCriteriaSetId", "enterpriseCriteriaSetId", "fromId"),
   ];
   const [hamlets, households, ruleSets, criteriaSets] = await Promise.all([
     hamletIds.length ? db.hamlet.findMany({ where: { id: { in: hamletIds }, communeId }, select: { id: true, name: true } }) : [],

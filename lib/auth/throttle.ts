@@ -15,3 +15,33 @@ export function retryAfter(failures: RecentFailures, now: Date): Date | null {
   const until = new Date(failures.oldestRelevantAt.getTime() + THROTTLE.windowMinutes * 60_000);
   return until > now ? until : null;
 }
+
+// ---- Shared by every throttle kept in Postgres (sign-in, public comments) ------------------------------------------
+
+/** At most `max` events in any `windowMinutes`. */
+export type WindowLimit = { max: number; windowMinutes: number };
+
+/**
+ * When a caller at a sliding-window limit may act again: once the `max`-th most recent event leaves the window.
+ * `recent` are the caller's latest events, newest first (at least `max` of them when there are that many).
+ * Null when the caller is under the limit now.
+ */
+export function windowRetryAt(limit: WindowLimit, recent: readonly Date[], now: Date): Date | null {
+  const since = now.getTime() - limit.windowMinutes * 60_000;
+  const inWindow = recent.filter((d) => d.getTime() > since);
+  if (inWindow.length < limit.max) return null;
+  const edge = [...inWindow].sort((a, b) => b.getTime() - a.getTime())[limit.max - 1]!;
+  return new Date(edge.getTime() + limit.windowMinutes * 60_000);
+}
+
+/**
+ * The client's address as the reverse proxy reports it: the first `x-forwarded-for` entry, else `x-real-ip`;
+ * undefined when neither is set. Capped so a forged header cannot bloat what is stored or hashed.
+ */
+export function clientIp(header: (name: string) => unknown): string | undefined {
+  const forwarded = header("x-forwarded-for");
+  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
+  const real = header("x-real-ip");
+  const ip = first || (typeof real === "string" ? real.trim() : "");
+  return ip ? ip.slice(0, 64) : undefined;
+}

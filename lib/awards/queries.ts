@@ -5,10 +5,13 @@ import { communeScope, hamletRowScope, type Actor } from "@/lib/policy";
 import { honourCandidates, streakAt } from "@/lib/review/rules";
 import { compareVi, isUuid } from "@/lib/text";
 
-// Awards over the years: a household's history, "N năm liên tục" and the "tiêu biểu" candidates.
+// Awards over the years: a household's or a hamlet's history, "N năm liên tục" and the "tiêu biểu" candidates.
 
 type Ref = { id: string; number: number; symbol: string; issuedOn: Date; status: DecisionStatus };
 const REF = { id: true, number: true, symbol: true, issuedOn: true, status: true } as const;
+/** A decision as a hamlet's history shows it: with who issued it ("" = the commune's own People's Committee). */
+type IssuedRef = Ref & { issuer: string };
+const ISSUED_REF = { ...REF, issuer: true } as const;
 
 export type AwardHistoryRow = {
   id: string;
@@ -38,26 +41,72 @@ export async function awardHistory(actor: Actor, householdId: string): Promise<A
   return rows.map(({ cancelItems, ...r }) => ({ ...r, pendingCancelId: cancelItems[0]?.decisionId ?? null }));
 }
 
+type YearStatus = { year: number; status: AwardStatus };
+
+/** rules.streakAt per owner (household or hamlet) over awards read in one query; 0 for an owner with none. */
+function streaksOf(ids: string[], awards: (YearStatus & { ownerId: string })[], atYear: number, extra?: YearStatus): Map<string, number> {
+  const byOwner = new Map<string, YearStatus[]>(ids.map((id) => [id, extra ? [extra] : []]));
+  for (const a of awards) byOwner.get(a.ownerId)?.push(a);
+  return new Map([...byOwner].map(([id, list]) => [id, streakAt(list, atYear)]));
+}
+
 /**
  * Consecutive years with an active award ending at `atYear`, per household (0 when none). The caller passes
  * households it has already scoped; one query reads all their awards, rules.streakAt counts.
  */
 export async function streaksFor(householdIds: string[], atYear: number): Promise<Map<string, number>> {
   const ids = [...new Set(householdIds)];
-  const streaks = new Map<string, number>(ids.map((id) => [id, 0]));
-  if (ids.length === 0) return streaks;
+  if (ids.length === 0) return new Map();
   const awards = await db.titleAward.findMany({
     where: { householdId: { in: ids }, year: { lte: atYear } },
     select: { householdId: true, year: true, status: true },
   });
-  const byHousehold = new Map<string, { year: number; status: AwardStatus }[]>();
-  for (const a of awards) {
-    const list = byHousehold.get(a.householdId) ?? [];
-    list.push(a);
-    byHousehold.set(a.householdId, list);
-  }
-  for (const [id, list] of byHousehold) streaks.set(id, streakAt(list, atYear));
-  return streaks;
+  return streaksOf(ids, awards.map((a) => ({ ownerId: a.householdId, year: a.year, status: a.status })), atYear);
+}
+
+/**
+ * "N năm liên tục" of "Xóm văn hóa" per hamlet at `atYear` (cancelled years break it). `ifAwarded`: count `atYear`
+ * as awarded, for a draft decision that has not created its awards yet. The caller passes hamlets it has scoped.
+ */
+export async function hamletStreaksFor(hamletIds: string[], atYear: number, ifAwarded = false): Promise<Map<string, number>> {
+  const ids = [...new Set(hamletIds)];
+  if (ids.length === 0) return new Map();
+  const awards = await db.hamletAward.findMany({
+    where: { hamletId: { in: ids }, year: { lte: atYear } },
+    select: { hamletId: true, year: true, status: true },
+  });
+  const mapped = awards.map((a) => ({ ownerId: a.hamletId, year: a.year, status: a.status }));
+  return streaksOf(ids, ifAwarded ? mapped.filter((a) => a.year !== atYear) : mapped, atYear, ifAwarded ? { year: atYear, status: "ACTIVE" } : undefined);
+}
+
+export type HamletAwardHistoryRow = {
+  id: string;
+  year: number;
+  status: AwardStatus;
+  votesFor: number | null;
+  cancelledAt: Date | null;
+  decision: IssuedRef;
+  cancelDecision: IssuedRef | null;
+  /** A draft cancellation that names the award, if any. */
+  pendingCancelId: string | null;
+  /** "N năm liên tục" at this year (0 for a cancelled one). */
+  streak: number;
+};
+
+/** Every "Xóm văn hóa" award of a hamlet, newest first, with the streak at each year; empty outside the actor's scope. */
+export async function hamletAwardHistory(actor: Actor, hamletId: string): Promise<HamletAwardHistoryRow[]> {
+  if (!isUuid(hamletId)) return [];
+  const rows = await db.hamletAward.findMany({
+    where: { AND: [{ hamletId }, hamletRowScope(actor, "hamlet.read")] },
+    orderBy: { year: "desc" },
+    select: {
+      id: true, year: true, status: true, votesFor: true, cancelledAt: true,
+      decision: { select: ISSUED_REF },
+      cancelDecision: { select: ISSUED_REF },
+      cancelItems: { where: { decision: { status: "DRAFT" } }, select: { decisionId: true } },
+    },
+  });
+  return rows.map(({ cancelItems, ...r }) => ({ ...r, pendingCancelId: cancelItems[0]?.decisionId ?? null, streak: streakAt(rows, r.year) }));
 }
 
 /** The streak a household's history shows: counted at its latest active year. */

@@ -1,10 +1,11 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { formValues, invalid, run, type ActionResult } from "@/lib/result";
+import { formValues, invalid, MSG, run, type ActionResult } from "@/lib/result";
 import { requireActor } from "@/lib/session";
 import { versionField } from "@/lib/validation";
-import { CAMPAIGN_MSG, CampaignYearInput, CriteriaSetInput, CriterionInput, RuleSetInput, yearFormToObject } from "./schema";
+import type { TitleSubject } from "@/lib/generated/prisma/enums";
+import { AuthorityRuleInput, CAMPAIGN_MSG, CampaignYearInput, CriteriaSetInput, CriterionInput, RuleSetInput, TITLE_SUBJECT_LABEL, yearFormToObject } from "./schema";
 import * as campaign from "./service";
 
 // Every page under /campaign shows years, versions or the years using a version: a write refreshes them all.
@@ -47,6 +48,16 @@ export async function createRuleSetAction(_prev: ActionResult | null, form: Form
 export async function createCriteriaDraftAction(fromId: string): Promise<ActionResult<{ id: string; version: number }>> {
   const actor = await requireActor();
   const result = await run(() => campaign.createCriteriaDraft(actor, fromId));
+  if (!result.ok) return result;
+  revalidateCampaign();
+  redirect(`/campaign/criteria/${result.data!.id}?saved=1`);
+}
+
+/** A new draft for a title, copied from its latest set; `subject` comes from a bound argument, so it is checked. */
+export async function createCriteriaDraftForAction(subject: TitleSubject): Promise<ActionResult<{ id: string; version: number }>> {
+  if (!Object.hasOwn(TITLE_SUBJECT_LABEL, subject)) return { ok: false, code: "INVALID_INPUT", message: MSG.invalid };
+  const actor = await requireActor();
+  const result = await run(() => campaign.createCriteriaDraftFor(actor, subject));
   if (!result.ok) return result;
   revalidateCampaign();
   redirect(`/campaign/criteria/${result.data!.id}?saved=1`);
@@ -96,4 +107,14 @@ export async function publishCriteriaSetAction(id: string): Promise<ActionResult
   if (!result.ok) return result;
   revalidateCampaign();
   redirect(`/campaign/criteria/${id}?saved=1`);
+}
+
+export async function createAuthorityRuleAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult<{ id: string }>> {
+  const parsed = AuthorityRuleInput.safeParse(formValues(form));
+  if (!parsed.success) return invalid(parsed.error, form);
+  const actor = await requireActor();
+  const result = await run(() => campaign.createAuthorityRule(actor, parsed.data), form);
+  if (!result.ok) return result;
+  revalidateCampaign();
+  redirect("/campaign/authority?saved=1");
 }

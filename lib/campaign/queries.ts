@@ -1,9 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { TitleSubject } from "@/lib/generated/prisma/enums";
 import type { Option } from "@/lib/options";
 import { communeScope, type Actor } from "@/lib/policy";
 import { isUuid } from "@/lib/text";
 import { versionText } from "./schema";
+
+const SET_REF = { select: { id: true, name: true, version: true } } as const;
 
 /** A campaign year of the actor's commune with the rule set and criteria (in order) it applies, or null. */
 export async function getYearForActor(actor: Actor, year: number) {
@@ -13,6 +16,9 @@ export async function getYearForActor(actor: Actor, year: number) {
     include: {
       ruleSet: true,
       criteriaSet: { include: { items: { orderBy: { position: "asc" } } } },
+      hamletCriteriaSet: SET_REF,
+      agencyCriteriaSet: SET_REF,
+      enterpriseCriteriaSet: SET_REF,
       planRefs: { orderBy: { position: "asc" } },
     },
   });
@@ -32,8 +38,6 @@ export async function listYearNumbers(actor: Actor): Promise<number[]> {
 
 // ---- The officer's setup pages ----------------------------------------------------------------------------------
 
-const SET_REF = { select: { id: true, name: true, version: true } } as const;
-
 /** Every year of the commune, newest first, with the versions it applies. */
 export async function listYears(actor: Actor) {
   return db.campaignYear.findMany({
@@ -47,27 +51,51 @@ export async function listYears(actor: Actor) {
 }
 export type YearListRow = Awaited<ReturnType<typeof listYears>>[number];
 
-/** What already hangs on a year: hamlet reviews pin its rule and criteria versions; anything pins its number. */
+/**
+ * What already hangs on a year: hamlet reviews pin its rule and household criteria versions, hamlet reports the hamlet
+ * set, agency and business results theirs; anything of the household cycle pins its number.
+ */
 export async function getYearUsage(actor: Actor, campaignYearId: string) {
   if (!isUuid(campaignYearId)) return null;
   const row = await db.campaignYear.findFirst({
     where: { AND: [{ id: campaignYearId }, communeScope(actor, "campaign.read")] },
-    select: { _count: { select: { reviews: true, registrations: true, decisions: true, awards: true } } },
+    select: {
+      _count: {
+        select: {
+          reviews: true, registrations: true, decisions: true, awards: true,
+          hamletEntries: { where: { reportedOn: { not: null } } },
+        },
+      },
+    },
   });
   if (!row) return null;
+  const assessed = (enterprise: boolean) => db.agencyYear.count({
+    where: { campaignYearId, result: { not: null }, agency: enterprise ? { kind: "ENTERPRISE" } : { kind: { not: "ENTERPRISE" } } },
+  });
+  const [agencyResults, enterpriseResults] = await Promise.all([assessed(false), assessed(true)]);
   const c = row._count;
-  return { reviews: c.reviews, isYearPinned: c.reviews + c.registrations + c.decisions + c.awards > 0 };
+  return {
+    reviews: c.reviews, hamletReports: c.hamletEntries, agencyResults, enterpriseResults,
+    isYearPinned: c.reviews + c.registrations + c.decisions + c.awards > 0,
+  };
 }
 
-/** Choices for a year's form: every rule-set version, and published criteria sets only; newest first. */
-export async function listSetOptions(actor: Actor): Promise<{ ruleSets: Option[]; criteriaSets: Option[] }> {
+export type SetOptions = { ruleSets: Option[] } & Record<TitleSubject, Option[]>;
+
+/** Choices for a year's form: every rule-set version, and the published criteria sets of each title; newest first. */
+export async function listSetOptions(actor: Actor): Promise<SetOptions> {
   const scope = communeScope(actor, "campaign.read");
   const [ruleSets, criteriaSets] = await Promise.all([
     db.ruleSet.findMany({ where: scope, orderBy: { version: "desc" }, select: { id: true, name: true, version: true } }),
-    db.criteriaSet.findMany({ where: { AND: [scope, { publishedAt: { not: null } }] }, orderBy: { version: "desc" }, select: { id: true, name: true, version: true } }),
+    db.criteriaSet.findMany({
+      where: { AND: [scope, { publishedAt: { not: null } }] },
+      orderBy: { version: "desc" },
+      select: { id: true, name: true, version: true, subject: true },
+    }),
   ]);
   const option = (s: { id: string; name: string; version: number }) => ({ value: s.id, label: versionText(s) });
-  return { ruleSets: ruleSets.map(option), criteriaSets: criteriaSets.map(option) };
+  const of = (subject: TitleSubject) => criteriaSets.filter((s) => s.subject === subject).map(option);
+  return { ruleSets: ruleSets.map(option), HOUSEHOLD: of("HOUSEHOLD"), HAMLET: of("HAMLET"), AGENCY: of("AGENCY"), ENTERPRISE: of("ENTERPRISE") };
 }
 
 const YEARS_USING = { select: { year: true }, orderBy: { year: "asc" } } as const;
@@ -93,8 +121,8 @@ export async function listCriteriaSets(actor: Actor) {
     where: communeScope(actor, "campaign.read"),
     orderBy: { version: "desc" },
     select: {
-      id: true, name: true, version: true, legalBasis: true, effectiveFrom: true, publishedAt: true,
-      years: YEARS_USING, _count: { select: { items: true } },
+      id: true, subject: true, name: true, version: true, legalBasis: true, effectiveFrom: true, publishedAt: true,
+      years: YEARS_USING, hamletYears: YEARS_USING, agencyYears: YEARS_USING, enterpriseYears: YEARS_USING, _count: { select: { items: true } },
     },
   });
 }
@@ -105,8 +133,26 @@ export async function getCriteriaSet(actor: Actor, id: string) {
   if (!isUuid(id)) return null;
   return db.criteriaSet.findFirst({
     where: { AND: [{ id }, communeScope(actor, "campaign.read")] },
-    include: { items: { orderBy: { position: "asc" } }, years: YEARS_USING },
+    include: {
+      items: { orderBy: { position: "asc" } },
+      years: YEARS_USING, hamletYears: YEARS_USING, agencyYears: YEARS_USING, enterpriseYears: YEARS_USING,
+    },
   });
 }
 export type CriteriaSetDetail = NonNullable<Awaited<ReturnType<typeof getCriteriaSet>>>;
 
+
+/** The years applying a criteria set, whichever title's field names it. */
+export function yearsUsing(set: { years: { year: number }[]; hamletYears: { year: number }[]; agencyYears: { year: number }[]; enterpriseYears: { year: number }[] }): number[] {
+  return [...new Set([...set.years, ...set.hamletYears, ...set.agencyYears, ...set.enterpriseYears].map((y) => y.year))].sort((a, b) => a - b);
+}
+
+/** Who decides each title by date in the actor's commune: by title, then by start date. */
+export async function listAuthorityRules(actor: Actor) {
+  return db.authorityRule.findMany({
+    where: communeScope(actor, "campaign.read"),
+    orderBy: [{ subject: "asc" }, { effectiveFrom: "asc" }],
+    select: { id: true, subject: true, effectiveFrom: true, effectiveTo: true, authority: true, issuer: true, parentIssuer: true, legalBasis: true },
+  });
+}
+export type AuthorityRuleRow = Awaited<ReturnType<typeof listAuthorityRules>>[number];

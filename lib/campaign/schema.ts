@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { OP_SIGN } from "@/lib/review/rules";
+import { METRIC_LABEL, thresholdWords } from "@/lib/titles/rules";
 import { formatDay, utcDate } from "@/lib/dates";
-import { ApprovalBase, BallotMethod, Comparator, CriterionKind, QuorumBase, ViolationCategory } from "@/lib/generated/prisma/enums";
+import { ApprovalBase, BallotMethod, Comparator, CriterionKind, HamletMetric, QuorumBase, TitleSubject, ViolationCategory } from "@/lib/generated/prisma/enums";
 import { checkbox, choice, optionalDate, optionalInt, optionalText, requiredDate, requiredInt, requiredText, uuid } from "@/lib/validation";
 
 // Forms of the campaign-year setup: the year itself, rule-set versions and criteria-set drafts. Messages the
@@ -21,7 +23,24 @@ export const CAMPAIGN_MSG = {
   noStandardItem: "Bộ tiêu chí cần có ít nhất một tiêu chí thường (không phải tiêu chí loại trừ) trước khi công bố.",
   codeTaken: (code: string) => `Mã ${code} đã có trong bộ tiêu chí này.`,
   itemUnknown: "Tiêu chí không tồn tại trong bộ tiêu chí này.",
+  criteriaSetSubject: (expected: TitleSubject, actual: TitleSubject) =>
+    `Bộ tiêu chí này dành cho \u201c${TITLE_SUBJECT_LABEL[actual]}\u201d; ở đây cần bộ tiêu chí \u201c${TITLE_SUBJECT_LABEL[expected]}\u201d.`,
+  hamletSetInUse: "Năm này đã có xóm gửi báo cáo thành tích; không thể đổi bộ tiêu chí \u201cXóm văn hóa\u201d đã dùng.",
+  agencySetInUse: "Năm này đã có cơ quan, đơn vị được chấm kết quả; không thể đổi bộ tiêu chí đã dùng.",
+  enterpriseSetInUse: "Năm này đã có doanh nghiệp được chấm kết quả; không thể đổi bộ tiêu chí đã dùng.",
+  ratioIncomplete: "Chỉ tiêu tỷ lệ cần đủ: chỉ số, phép so sánh và ngưỡng.",
+  ratioNotForHousehold: "Bộ tiêu chí \u201cGia đình văn hóa\u201d không có chỉ tiêu tỷ lệ; hãy để trống chỉ số, phép so sánh và ngưỡng.",
+  authorityToBeforeFrom: "Ngày hết hiệu lực phải sau ngày bắt đầu áp dụng.",
+  authorityOverlap: (rule: AuthorityPeriod & { authority: string }) => `Trùng thời gian với quy định đang có: ${rule.authority} (${authorityPeriodWords(rule)}).`,
 } as const;
+
+/** Which title a criteria set, a decision or an authority rule is about. */
+export const TITLE_SUBJECT_LABEL: Record<TitleSubject, string> = {
+  HOUSEHOLD: "Gia đình văn hóa",
+  HAMLET: "Xóm văn hóa",
+  AGENCY: "Cơ quan, đơn vị đạt chuẩn văn hóa",
+  ENTERPRISE: "Doanh nghiệp đạt chuẩn văn hóa",
+};
 
 const enumValues = <T extends string>(e: Record<string, T>) => Object.values(e) as [T, ...T[]];
 
@@ -53,6 +72,11 @@ export const CampaignYearInput = z
     // Empty on a new year means "the commune's latest version" (created on first use).
     ruleSetId: z.string().optional().transform((v) => v?.trim() || undefined).pipe(uuid("Vui lòng chọn bộ quy tắc bình xét.").optional()),
     criteriaSetId: z.string().optional().transform((v) => v?.trim() || undefined).pipe(uuid("Vui lòng chọn bộ tiêu chí.").optional()),
+    hamletCriteriaSetId: z.string().optional().transform((v) => v?.trim() || undefined).pipe(uuid("Vui lòng chọn bộ tiêu chí \u201cXóm văn hóa\u201d.").optional()),
+    agencyCriteriaSetId: z.string().optional().transform((v) => v?.trim() || undefined)
+      .pipe(uuid("Vui lòng chọn bộ tiêu chí \u201cCơ quan, đơn vị đạt chuẩn văn hóa\u201d.").optional()),
+    enterpriseCriteriaSetId: z.string().optional().transform((v) => v?.trim() || undefined)
+      .pipe(uuid("Vui lòng chọn bộ tiêu chí \u201cDoanh nghiệp đạt chuẩn văn hóa\u201d.").optional()),
     honourYears: requiredInt("số năm liên tục", 2, 10),
     honourQuotaPct: optionalInt("tỷ lệ tối đa", 1, 100),
   })
@@ -78,7 +102,8 @@ export type CampaignYearInput = z.infer<typeof CampaignYearInput>;
 
 const YEAR_FIELDS = [
   "year", "targetHouseholdsPct", "targetHamletsPct", "targetAgenciesPct", "planNumber", "planDate", "planIssuer", "planTitle",
-  "meetingDeadline", "reviewDeadline", "noticeDays", "decisionDays", "ruleSetId", "criteriaSetId", "honourYears", "honourQuotaPct",
+  "meetingDeadline", "reviewDeadline", "noticeDays", "decisionDays", "ruleSetId", "criteriaSetId", "hamletCriteriaSetId", "agencyCriteriaSetId",
+  "enterpriseCriteriaSetId", "honourYears", "honourQuotaPct",
 ] as const;
 
 /** Dynamic rows come as `prefix.N.field`; ordered by N (the form renumbers rows, so N counts from 0 without gaps). */
@@ -108,19 +133,26 @@ export function yearFormToObject(form: FormData): Record<string, unknown> {
 
 // ---- Rule sets ---------------------------------------------------------------------------------------------------
 
+/** A vote passes above or at a share; "below" makes no sense for a quorum or an approval. */
+export const VOTE_COMPARATORS = ["GT", "GTE"] as const satisfies readonly Comparator[];
+
 export const RuleSetInput = z.object({
   name: requiredText("tên bộ quy tắc", 200),
   legalBasis: requiredText("căn cứ pháp lý", 500),
   effectiveFrom: requiredDate("ngày áp dụng"),
   quorumBase: choice(enumValues(QuorumBase), "Vui lòng chọn cách tính số người có mặt."),
   quorumPct: requiredInt("tỷ lệ có mặt", 1, 100),
-  quorumOp: choice(enumValues(Comparator), "Vui lòng chọn phép so sánh cho tỷ lệ có mặt."),
+  quorumOp: choice(VOTE_COMPARATORS, "Vui lòng chọn phép so sánh cho tỷ lệ có mặt."),
   approvalBase: choice(enumValues(ApprovalBase), "Vui lòng chọn cách tính tỷ lệ tán thành."),
   approvalPct: requiredInt("tỷ lệ tán thành", 1, 100),
-  approvalOp: choice(enumValues(Comparator), "Vui lòng chọn phép so sánh cho tỷ lệ tán thành."),
+  approvalOp: choice(VOTE_COMPARATORS, "Vui lòng chọn phép so sánh cho tỷ lệ tán thành."),
   ballotMethod: choice(enumValues(BallotMethod), "Vui lòng chọn hình thức biểu quyết."),
   registrationRequired: checkbox,
   lookbackYears: requiredInt("số năm xét vi phạm", 1, 5),
+  hamletRegistrationRequired: checkbox,
+  councilApprovalBase: choice(enumValues(ApprovalBase), "Vui lòng chọn cách tính tỷ lệ tán thành của Hội đồng."),
+  councilApprovalPct: requiredInt("tỷ lệ tán thành của Hội đồng", 1, 100),
+  councilApprovalOp: choice(VOTE_COMPARATORS, "Vui lòng chọn phép so sánh cho tỷ lệ tán thành của Hội đồng."),
 });
 export type RuleSetInput = z.infer<typeof RuleSetInput>;
 
@@ -134,7 +166,16 @@ export const APPROVAL_BASE_LABEL: Record<ApprovalBase, string> = {
   INVITED: "số người được mời",
 };
 
-const OP_SIGN: Record<Comparator, string> = { GT: ">", GTE: "≥" };
+/** The same bases for the commune emulation council ("Xóm văn hóa"): its members present, or all its members. */
+export const COUNCIL_APPROVAL_BASE_LABEL: Record<ApprovalBase, string> = {
+  PRESENT: "số thành viên dự họp",
+  INVITED: "tổng số thành viên Hội đồng",
+};
+
+/** "tán thành > 50 % số thành viên dự họp" */
+export const councilApprovalWords = (r: { councilApprovalBase: ApprovalBase; councilApprovalPct: number; councilApprovalOp: Comparator }) =>
+  `tán thành ${OP_SIGN[r.councilApprovalOp]} ${r.councilApprovalPct} % ${COUNCIL_APPROVAL_BASE_LABEL[r.councilApprovalBase]}`;
+
 
 type RuleWords = { quorumBase: QuorumBase; quorumPct: number; quorumOp: Comparator; approvalBase: ApprovalBase; approvalPct: number; approvalOp: Comparator };
 
@@ -155,35 +196,124 @@ export type CriteriaSetInput = z.infer<typeof CriteriaSetInput>;
 
 const upper = (v: unknown) => (typeof v === "string" ? v.trim().toUpperCase() : v);
 
+// Codes as the legal texts number them: "C4" (household, group C), "II.3" (hamlet, group II), "2" or "2.1" (agency).
+const GROUP_CODE = /^([A-Z]|[IVX]{2,6}|\d{1,2})$/;
+const ITEM_CODE = /^([A-Z]\d{1,2}|([A-Z]|[IVX]{2,6}|\d{1,2})\.\d{1,2}|\d{1,2})$/;
+
+/** The group a well-formed code belongs to: "C" for C4, "II" for II.3, "2" for 2 and 2.1. */
+export function codeGroup(code: string): string {
+  if (code.includes(".")) return code.slice(0, code.indexOf("."));
+  return /^[A-Z]/.test(code) ? code.charAt(0) : code;
+}
+
+/** An example first code of a group, for messages and the form: C1, II.1, 2.1. */
+const firstCodeOf = (group: string) => (/^[A-Z]$/.test(group) ? `${group}1` : `${group}.1`);
+
+/** A threshold as typed: "90", "92,5" or "92.55"; 0–100 with at most two decimals. */
+const THRESHOLD = /^\d{1,3}([.,]\d{1,2})?$/;
+const THRESHOLD_MSG = "Ngưỡng là số từ 0 đến 100, tối đa 2 chữ số thập phân (ví dụ 90 hoặc 92,5).";
+
+const optionalChoice = <T extends string>(values: readonly [T, ...T[]], message: string) =>
+  z.string().optional().transform((v) => v?.trim() || undefined).pipe(choice(values, message).optional());
+
+export const RATIO_COMPARATORS = ["GT", "GTE", "LT", "LTE"] as const satisfies readonly Comparator[];
+
 export const CriterionInput = z
   .object({
     code: z.preprocess(
       upper,
       z.string({ error: "Vui lòng nhập mã tiêu chí." }).min(1, "Vui lòng nhập mã tiêu chí.")
-        .regex(/^[A-Z]\d{1,2}$/, "Mã tiêu chí gồm một chữ cái và số thứ tự, ví dụ C4."),
+        .regex(ITEM_CODE, "Mã tiêu chí gồm mã nhóm và số thứ tự, ví dụ C4, II.3 hoặc 2."),
     ),
     groupCode: z.preprocess(
       upper,
-      z.string({ error: "Vui lòng nhập mã nhóm." }).min(1, "Vui lòng nhập mã nhóm.").regex(/^[A-Z]$/, "Mã nhóm là một chữ cái, ví dụ A, B, C hoặc E."),
+      z.string({ error: "Vui lòng nhập mã nhóm." }).min(1, "Vui lòng nhập mã nhóm.")
+        .regex(GROUP_CODE, "Mã nhóm là một chữ cái (A, B, C, E), số La Mã (II, III, IV) hoặc số (1, 2, 3)."),
     ),
     groupTitle: requiredText("tên nhóm tiêu chí", 300),
     kind: choice(enumValues(CriterionKind), "Vui lòng chọn loại tiêu chí."),
     text: requiredText("nội dung tiêu chí", 1000),
-    category: z.string().optional().transform((v) => v?.trim() || undefined)
-      .pipe(choice(enumValues(ViolationCategory), "Vui lòng chọn trường hợp loại trừ (E1–E4).").optional()),
+    category: optionalChoice(enumValues(ViolationCategory), "Vui lòng chọn trường hợp loại trừ (E1–E4)."),
     isVerified: checkbox,
+    // A ratio item ("tỷ lệ …") of a hamlet, agency or enterprise set: what is measured, how, against what threshold.
+    metric: optionalChoice(enumValues(HamletMetric), "Vui lòng chọn chỉ số trong danh sách."),
+    comparator: optionalChoice(RATIO_COMPARATORS, "Vui lòng chọn phép so sánh trong danh sách."),
+    threshold: z
+      .string()
+      .optional()
+      .transform((v) => v?.trim() || undefined)
+      .pipe(
+        z.string().regex(THRESHOLD, THRESHOLD_MSG).transform((v) => Number(v.replace(",", ".")))
+          .pipe(z.number().min(0, THRESHOLD_MSG).max(100, THRESHOLD_MSG))
+          .optional(),
+      ),
   })
   .superRefine((v, ctx) => {
-    if (/^[A-Z]$/.test(v.groupCode) && /^[A-Z]\d{1,2}$/.test(v.code) && !v.code.startsWith(v.groupCode)) {
-      ctx.addIssue({ code: "custom", path: ["code"], message: `Mã tiêu chí phải bắt đầu bằng mã nhóm ${v.groupCode} (ví dụ ${v.groupCode}1).` });
+    if (GROUP_CODE.test(v.groupCode) && ITEM_CODE.test(v.code) && codeGroup(v.code) !== v.groupCode) {
+      ctx.addIssue({ code: "custom", path: ["code"], message: `Mã tiêu chí phải bắt đầu bằng mã nhóm ${v.groupCode} (ví dụ ${firstCodeOf(v.groupCode)}).` });
     }
     if (v.kind === "EXCLUSION" && !v.category) {
       ctx.addIssue({ code: "custom", path: ["category"], message: "Tiêu chí loại trừ cần chọn trường hợp vi phạm (E1–E4)." });
     }
+    // All three or none; an exclusion is never a ratio (its fields are not shown, so they are dropped below).
+    const ratio = { metric: v.metric, comparator: v.comparator, threshold: v.threshold };
+    const given = Object.values(ratio).filter((x) => x !== undefined).length;
+    if (v.kind === "STANDARD" && given > 0 && given < 3) {
+      for (const [field, value] of Object.entries(ratio)) {
+        if (value === undefined) ctx.addIssue({ code: "custom", path: [field], message: CAMPAIGN_MSG.ratioIncomplete });
+      }
+    }
   })
-  // Only exclusions name a violation category.
-  .transform((v) => ({ ...v, category: v.kind === "EXCLUSION" ? v.category : undefined }));
+  // Only exclusions name a violation category; only standard items are ratios.
+  .transform((v) => {
+    const isRatio = v.kind === "STANDARD" && v.metric !== undefined;
+    return {
+      ...v,
+      category: v.kind === "EXCLUSION" ? v.category : undefined,
+      metric: isRatio ? v.metric : undefined,
+      comparator: isRatio ? v.comparator : undefined,
+      threshold: isRatio ? v.threshold : undefined,
+    };
+  });
 export type CriterionInput = z.infer<typeof CriterionInput>;
+
+/** "Tỷ lệ hộ nghèo, hộ cận nghèo ≤ 15 %" */
+export const ratioWords = (c: { metric: HamletMetric; comparator: Comparator; threshold: number }) =>
+  `${METRIC_LABEL[c.metric]} ${thresholdWords(c)}`;
+
+const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10 };
+
+function romanValue(s: string): number {
+  let total = 0;
+  for (let i = 0; i < s.length; i++) {
+    const value = ROMAN[s[i]!]!;
+    const nextValue = ROMAN[s[i + 1] ?? ""] ?? 0;
+    total += value < nextValue ? -value : value;
+  }
+  return total;
+}
+
+/**
+ * Where a group sits: 1, 2… for numbers; I, II, III… by value (a group is Roman when its codes are dotted: "I.1",
+ * "V.2"); letters A, B, C, E by the alphabet.
+ */
+function groupRank(group: string, code: string): number {
+  if (/^\d+$/.test(group)) return Number(group);
+  if (/^[IVX]+$/.test(group) && code.includes(".")) return romanValue(group);
+  return group.charCodeAt(0) - 64;
+}
+
+/** The number of an item inside its group: 4 for C4, 3 for II.3, 1 for 2.1, 0 for a group's lone item "2". */
+function itemNumber(code: string): number {
+  if (code.includes(".")) return Number(code.slice(code.indexOf(".") + 1));
+  return /^[A-Z]\d/.test(code) ? Number(code.slice(1)) : 0;
+}
+
+/** Reading order of items: by group (A, B, C, E or I, II, III or 1, 2, 3), then by number (C2 before C10). */
+export function compareCriteria(a: { code: string; groupCode: string }, b: { code: string; groupCode: string }): number {
+  return groupRank(a.groupCode, a.code) - groupRank(b.groupCode, b.code) || a.groupCode.localeCompare(b.groupCode)
+    || itemNumber(a.code) - itemNumber(b.code) || a.code.localeCompare(b.code);
+}
 
 export const CRITERION_KIND_LABEL: Record<CriterionKind, string> = {
   STANDARD: "Tiêu chí phải đạt",
@@ -197,14 +327,58 @@ export const targetsText = (y: { targetHouseholdsPct: number; targetHamletsPct: 
 /** "Phiên bản 2 – Họp dân theo …" */
 export const versionText = (s: { version: number; name: string }) => `Phiên bản ${s.version} – ${s.name}`;
 
-/** The groups of a set with their title and the next free code in each ("C4" after C1–C3). */
+/** The groups of a set with their title and the next free code in each ("C4" after C1–C3, "II.4" after II.1–II.3). */
 export function criterionGroups(items: { code: string; groupCode: string; groupTitle: string }[]): { code: string; title: string; nextCode: string }[] {
-  const groups = new Map<string, { code: string; title: string; max: number }>();
+  const groups = new Map<string, { code: string; title: string; max: number; isDotted: boolean }>();
   for (const item of items) {
-    const group = groups.get(item.groupCode) ?? { code: item.groupCode, title: item.groupTitle, max: 0 };
-    const n = Number(item.code.slice(item.groupCode.length));
+    const group = groups.get(item.groupCode) ?? { code: item.groupCode, title: item.groupTitle, max: 0, isDotted: !/^[A-Z]$/.test(item.groupCode) };
+    const n = itemNumber(item.code);
     if (Number.isInteger(n) && n > group.max) group.max = n;
+    if (item.code.includes(".")) group.isDotted = true;
     groups.set(item.groupCode, group);
   }
-  return [...groups.values()].map((g) => ({ code: g.code, title: g.title, nextCode: `${g.code}${g.max + 1}` }));
+  return [...groups.values()].map((g) => ({ code: g.code, title: g.title, nextCode: g.isDotted ? `${g.code}.${g.max + 1}` : `${g.code}${g.max + 1}` }));
+}
+
+// ---- Who decides a title, by date ---------------------------------------------------------------------------------
+
+/** A rule applies from `effectiveFrom` until the day before `effectiveTo` (no end when null). */
+export type AuthorityPeriod = { effectiveFrom: Date; effectiveTo: Date | null };
+
+export const AuthorityRuleInput = z
+  .object({
+    subject: choice(enumValues(TitleSubject), "Vui lòng chọn danh hiệu."),
+    effectiveFrom: requiredDate("ngày bắt đầu áp dụng"),
+    effectiveTo: optionalDate("ngày hết hiệu lực"),
+    authority: requiredText("thẩm quyền quyết định", 300),
+    // Empty: the commune's own People's Committee issues the decision.
+    issuer: optionalText("cơ quan ban hành", 300),
+    parentIssuer: optionalText("cơ quan cấp trên", 300),
+    legalBasis: requiredText("căn cứ pháp lý", 1000),
+  })
+  .superRefine((v, ctx) => {
+    if (v.effectiveTo && v.effectiveTo <= v.effectiveFrom) {
+      ctx.addIssue({ code: "custom", path: ["effectiveTo"], message: CAMPAIGN_MSG.authorityToBeforeFrom });
+    }
+  })
+  .transform((v) => ({ ...v, effectiveTo: v.effectiveTo ?? null, issuer: v.issuer ?? "", parentIssuer: v.parentIssuer ?? "" }));
+export type AuthorityRuleInput = z.infer<typeof AuthorityRuleInput>;
+
+/** "áp dụng từ ngày 01/07/2025, không thời hạn" */
+export function authorityPeriodWords(r: AuthorityPeriod): string {
+  const from = `áp dụng từ ngày ${formatDay(r.effectiveFrom)}`;
+  return r.effectiveTo ? `${from}, hết hiệu lực từ ngày ${formatDay(r.effectiveTo)}` : `${from}, không thời hạn`;
+}
+
+/** An empty issuer is the commune's own People's Committee. */
+export const issuerWords = (issuer: string): string => (issuer.trim() === "" ? "UBND xã (tự ban hành)" : issuer);
+
+/** The first rule of the same title whose period shares a day with `candidate`, or null. */
+export function authorityOverlap<R extends AuthorityPeriod & { subject: TitleSubject }>(
+  rules: readonly R[],
+  candidate: AuthorityPeriod & { subject: TitleSubject },
+): R | null {
+  const end = (p: AuthorityPeriod) => p.effectiveTo?.getTime() ?? Number.POSITIVE_INFINITY;
+  return rules.find((r) => r.subject === candidate.subject
+    && r.effectiveFrom.getTime() < end(candidate) && candidate.effectiveFrom.getTime() < end(r)) ?? null;
 }

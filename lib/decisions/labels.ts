@@ -6,6 +6,18 @@ export const DECISION_KIND_LABEL: Record<DecisionKind, string> = {
   CANCELLATION: "Hủy bỏ danh hiệu",
 };
 
+/** The title a decision awards or cancels. */
+export type DecisionSubject = "HOUSEHOLD" | "HAMLET";
+export const DECISION_SUBJECT_LABEL: Record<DecisionSubject, string> = {
+  HOUSEHOLD: "Gia đình văn hóa",
+  HAMLET: "Xóm văn hóa",
+};
+
+/** The commune's own register ("") or the upper body's name, as a list cell or a header line. */
+export function issuerText(issuer: string, communeLabel = "UBND xã"): string {
+  return issuer.trim() === "" ? communeLabel : issuer;
+}
+
 export const AWARD_STATUS_LABEL: Record<AwardStatus, string> = {
   ACTIVE: "Còn hiệu lực",
   CANCELLED: "Đã bị hủy bỏ",
@@ -49,14 +61,33 @@ export const DEFAULT_AWARD_LEGAL_BASIS = [
   "Theo đề nghị của Trưởng các xóm và công chức Văn hóa - Xã hội.",
 ].join("\n");
 
+/**
+ * The căn cứ of a "Xóm văn hóa" decision, for the officer to check: an upper body's decision cites the law and the
+ * decree (its own căn cứ are copied from the paper); the commune's adds the Local Government Law and the decree that
+ * gave it competence. The last line is the Tờ trình (Mẫu 04) when it has a number.
+ */
+export function defaultHamletLegalBasis(
+  rule: { issuer: string; legalBasis: string },
+  proposal: { number: number | null; symbol: string | null; date: Date | null } | null,
+): string {
+  const proposalLine = proposal?.number && proposal.date
+    ? `Xét Tờ trình số ${decisionNumberText(proposal.number, proposal.symbol ?? "TTr-UBND")} ngày ${formatDay(proposal.date)} đề nghị công nhận danh hiệu \u201cXóm văn hóa\u201d.`
+    : "Theo đề nghị của Hội đồng Thi đua - Khen thưởng xã và công chức Văn hóa - Xã hội.";
+  const competence = `Căn cứ ${rule.legalBasis.trim().replace(/[;.]+$/, "")};`;
+  return (rule.issuer.trim() === "" ? [LAW_LOCAL_GOVERNMENT, LAW_EMULATION, DECREE_86, competence, proposalLine] : [LAW_EMULATION, DECREE_86, proposalLine]).join("\n");
+}
+
 /** The căn cứ of a cancellation: the Law's Chương VII and the award decisions it cancels from. */
-export function defaultCancellationLegalBasis(awardDecisions: { number: number; symbol: string; issuedOn: Date; year: number }[]): string {
+export function defaultCancellationLegalBasis(
+  awardDecisions: { number: number; symbol: string; issuedOn: Date; year: number }[],
+  subject: DecisionSubject = "HOUSEHOLD",
+): string {
   return [
     LAW_LOCAL_GOVERNMENT,
     LAW_EMULATION,
     DECREE_86,
     ...awardDecisions.map((d) =>
-      `Căn cứ Quyết định số ${decisionNumberText(d.number, d.symbol)} ngày ${formatDay(d.issuedOn)} về việc tặng danh hiệu \u201cGia đình văn hóa\u201d năm ${d.year};`),
+      `Căn cứ Quyết định số ${decisionNumberText(d.number, d.symbol)} ngày ${formatDay(d.issuedOn)} về việc ${subject === "HAMLET" ? "công nhận" : "tặng"} danh hiệu \u201c${DECISION_SUBJECT_LABEL[subject]}\u201d năm ${d.year};`),
     "Theo đề nghị của công chức Văn hóa - Xã hội.",
   ].join("\n");
 }
@@ -77,6 +108,23 @@ export const DECISION_MSG = {
   awardInOtherDraft: (names: string[]) => `Danh hiệu của hộ ${names.join(", ")} đã có trong một dự thảo quyết định hủy bỏ khác.`,
   discarded: "Dự thảo này đã được hủy hoặc đã được ban hành (đã được xử lý).",
   kindMismatch: "Quyết định này không thuộc loại được sửa ở đây.",
+  numberTakenBy: (issuer: string, number: number, year: number) =>
+    `Số ${padNumber(number)} của ${issuer} năm ${year} đã được ghi nhận cho một quyết định khác.`,
+  noAuthority: (on: Date) =>
+    `Chưa có quy định về thẩm quyền công nhận danh hiệu \u201cXóm văn hóa\u201d áp dụng cho ngày ${formatDay(on)}. Vui lòng kiểm tra ngày ban hành.`,
+  /** The officer meant to draft a commune decision, but on that date the upper body decides. */
+  notCommuneAuthority: (on: Date, authority: string, issuer: string) =>
+    `Ngày ${formatDay(on)} thẩm quyền thuộc ${authority}: xã không lập dự thảo được. Hãy ghi nhận quyết định đã nhận của ${issuer}.`,
+  /** The officer meant to record an upper body's decision, but on that date the commune itself decides. */
+  notExternalAuthority: (on: Date, authority: string) =>
+    `Ngày ${formatDay(on)} thẩm quyền thuộc ${authority}: hãy lập dự thảo để lãnh đạo xã phê duyệt, ban hành.`,
+  recordedInFuture: "Ngày của quyết định đã nhận không được sau ngày hôm nay.",
+  councilMissing: (year: number) => `Năm ${year} chưa có hồ sơ Hội đồng Thi đua - Khen thưởng xét danh hiệu \u201cXóm văn hóa\u201d.`,
+  councilTaken: (year: number) => `Hồ sơ \u201cXóm văn hóa\u201d năm ${year} đã được đưa vào một quyết định khác (đã được xử lý).`,
+  councilEmpty: (year: number) => `Năm ${year} không có xóm nào được Hội đồng đề nghị công nhận \u201cXóm văn hóa\u201d.`,
+  hamletAwardExists: (names: string[], year: number) => `Xóm ${names.join(", ")} đã có danh hiệu \u201cXóm văn hóa\u201d năm ${year} theo một quyết định khác.`,
+  hamletAwardCancelled: (names: string[]) => `Danh hiệu \u201cXóm văn hóa\u201d của xóm ${names.join(", ")} đã bị hủy bỏ (đã được xử lý).`,
+  hamletAwardInOtherDraft: (names: string[]) => `Danh hiệu \u201cXóm văn hóa\u201d của xóm ${names.join(", ")} đã có trong một dự thảo quyết định hủy bỏ khác.`,
 } as const;
 
 /**

@@ -65,17 +65,34 @@ export const AwardDecisionInput = z
   .superRefine(signerIsConsistent);
 export type AwardDecisionInput = z.infer<typeof AwardDecisionInput>;
 
+const cancelFields = {
+  cancelGround: choice(Object.values(CancellationGround) as [CancellationGround, ...CancellationGround[]], "Vui lòng chọn căn cứ hủy bỏ (a, b, c hoặc d)."),
+  cancelReason: requiredText("lý do hủy bỏ", 1000),
+};
+
 export const CancellationDecisionInput = z
-  .object({
-    ...header,
-    awardIds: ids(DECISION_MSG.noAwards),
-    cancelGround: choice(Object.values(CancellationGround) as [CancellationGround, ...CancellationGround[]], "Vui lòng chọn căn cứ hủy bỏ (a, b, c hoặc d)."),
-    cancelReason: requiredText("lý do hủy bỏ", 1000),
-  })
+  .object({ ...header, awardIds: ids(DECISION_MSG.noAwards), ...cancelFields })
   .superRefine(signerIsConsistent);
 export type CancellationDecisionInput = z.infer<typeof CancellationDecisionInput>;
 
-export type DecisionHeaderInput = Omit<AwardDecisionInput, "reviewIds">;
+/** A "Xóm văn hóa" decision: the header only; the hamlets are those the council proposed (ACHIEVED). */
+export const HamletDecisionInput = z.object(header).superRefine(signerIsConsistent);
+export type HamletDecisionInput = z.infer<typeof HamletDecisionInput>;
+
+/** Cancelling "Xóm văn hóa" titles: the HamletAward ids, the ground (a–d) and the reason. */
+export const HamletCancellationInput = z
+  .object({ ...header, hamletAwardIds: ids(DECISION_MSG.noAwards), ...cancelFields })
+  .superRefine(signerIsConsistent);
+export type HamletCancellationInput = z.infer<typeof HamletCancellationInput>;
+
+export type DecisionHeaderInput = HamletDecisionInput;
+
+/**
+ * What the officer does with a "Xóm văn hóa" decision: draft the commune's own for the leader, or record one an
+ * upper body issued. The service checks it against the authority in force on the decision's date.
+ */
+export const DecisionMode = z.enum(["draft", "record"], { error: "Vui lòng chọn lập dự thảo hoặc ghi nhận quyết định." });
+export type DecisionMode = z.infer<typeof DecisionMode>;
 
 /** The decision form as an object the schemas parse: single fields as strings, the id lists as arrays. */
 export function decisionFormToObject(form: FormData): Record<string, unknown> {
@@ -94,6 +111,7 @@ export function decisionFormToObject(form: FormData): Record<string, unknown> {
     legalBasis: get("legalBasis"),
     reviewIds: all("reviewIds"),
     awardIds: all("awardIds"),
+    hamletAwardIds: all("hamletAwardIds"),
     cancelGround: get("cancelGround"),
     cancelReason: get("cancelReason"),
   };

@@ -134,6 +134,8 @@ function awardRows<T extends { hamletId: string; household: { headName: string; 
 export async function loadDecision(actor: Actor, decisionId: string): Promise<DecisionData | null> {
   const decision = await scopedDecision(actor, decisionId);
   if (!decision) return null;
+  // A "Xóm văn hóa" decision has its own document (hamlet-decision.ts); this one would print it as a household list.
+  if (decision.subject === "HAMLET") throw new DomainError("RULE_VIOLATION", DECISION_DOC_MSG.hamletDecision);
   const awardSelect = {
     id: true, hamletId: true, year: true, household: { select: { headName: true, address: true } },
     decision: { select: { number: true, symbol: true, issuedOn: true } },
@@ -177,6 +179,10 @@ function decisionHeader(decision: ScopedDecision): DecisionHeader {
   const { number, symbol, issuedOn, signerAuthority, signerTitle, signerName } = decision;
   return { commune: decision.campaignYear.commune, year: decision.campaignYear.year, number, symbol, issuedOn, signerAuthority, signerTitle, signerName };
 }
+
+export const DECISION_DOC_MSG = {
+  hamletDecision: "Quyết định này công nhận danh hiệu \u201cXóm văn hóa\u201d, không phải \u201cGia đình văn hóa\u201d: hãy tải văn bản quyết định công nhận xóm.",
+} as const;
 
 export const CERTIFICATE_MSG = {
   notIssuedAward: "Chỉ in được giấy chứng nhận của quyết định tặng danh hiệu đã ban hành.",

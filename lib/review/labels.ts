@@ -17,6 +17,8 @@ export const BALLOT_METHOD_LABEL: Record<BallotMethod, string> = {
 export const COMPARATOR_LABEL: Record<Comparator, string> = {
   GT: "trên (>)",
   GTE: "từ … trở lên (≥)",
+  LT: "dưới (<)",
+  LTE: "không quá (≤)",
 };
 
 export const CATEGORY_LABEL: Record<ViolationCategory, string> = {

@@ -5,7 +5,7 @@ import { addDays, formatDay, utcDate } from "@/lib/dates";
 import { formatPercent } from "@/lib/format";
 import { DomainError } from "@/lib/result";
 
-export type Comparator = "GT" | "GTE";
+export type Comparator = "GT" | "GTE" | "LT" | "LTE";
 export type BallotMethod = "SHOW_OF_HANDS" | "SECRET_BALLOT" | "CONSENSUS";
 export type Category = "E1" | "E2" | "E3" | "E4";
 export type Result = "ACHIEVED" | "NOT_ACHIEVED" | "EXCLUDED";
@@ -19,12 +19,22 @@ export type VoteRule = {
   approvalOp: Comparator;
 };
 
-const OP_SIGN: Record<Comparator, string> = { GT: ">", GTE: "≥" };
+export const OP_SIGN: Record<Comparator, string> = { GT: ">", GTE: "≥", LT: "<", LTE: "≤" };
 
-/** Is part/whole above (GT) or at least (GTE) pct %? Integer arithmetic, so 10/20 is exactly 50 %. */
+/** Compares two numbers the way a criterion or a vote rule says. */
+export function compare(value: number, op: Comparator, threshold: number): boolean {
+  switch (op) {
+    case "GT": return value > threshold;
+    case "GTE": return value >= threshold;
+    case "LT": return value < threshold;
+    case "LTE": return value <= threshold;
+  }
+}
+
+/** Is part/whole above (GT), at least (GTE), below (LT) or at most (LTE) pct %? Integer arithmetic, so 10/20 is exactly 50 %. */
 export function meetsThreshold(part: number, whole: number, pct: number, op: Comparator): boolean {
   if (whole <= 0) return false;
-  return op === "GT" ? part * 100 > pct * whole : part * 100 >= pct * whole;
+  return compare(part * 100, op, pct * whole);
 }
 
 

@@ -17,3 +17,27 @@ export function uniqueName(prefix: string) {
 }
 
 export const mainNav = (page: Page) => page.getByRole("navigation", { name: "Điều hướng chính" }).first();
+
+/** The database the Playwright web server runs on (playwright.config.ts: the embedded PostgreSQL on port 54349). */
+export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL ?? "postgresql://vanhoa:vanhoa@127.0.0.1:54349/vanhoa";
+
+/**
+ * Runs one SQL statement against the app's database. Journeys use it only to let time pass (a 10-day notice
+ * cannot be waited out in a test), never to write what the user does through the pages.
+ */
+export async function sql(text: string, values: unknown[] = []): Promise<void> {
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: E2E_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(text, values);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Today in Vietnam (UTC+7) as yyyy-mm-dd, shifted by `days`: the dates the app itself calls today. */
+export function vnDay(days = 0): string {
+  const now = new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000);
+  return now.toISOString().slice(0, 10);
+}

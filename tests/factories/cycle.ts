@@ -24,7 +24,7 @@ export type RuleOverrides = Partial<{
 export async function makeCampaignYear(communeId: string, year = 2024, overrides: RuleOverrides = {}): Promise<YearRow> {
   return db.$transaction(async (tx) => {
     const sets = await ensureDefaultSets(tx, communeId);
-    const { criteriaSetId } = sets;
+    const { criteriaSetId, hamletCriteriaSetId, agencyCriteriaSetId, enterpriseCriteriaSetId } = sets;
     let { ruleSetId } = sets;
     if (Object.keys(overrides).length > 0) {
       const base = await tx.ruleSet.findUniqueOrThrow({ where: { id: ruleSetId }, omit: { id: true, createdAt: true } });
@@ -32,7 +32,7 @@ export async function makeCampaignYear(communeId: string, year = 2024, overrides
       ruleSetId = (await tx.ruleSet.create({ data: { ...base, ...overrides, version, name: `${base.name} (thử ${version})` }, select: { id: true } })).id;
     }
     return tx.campaignYear.create({
-      data: { communeId, ruleSetId, criteriaSetId, ...defaultYearColumns(year) },
+      data: { communeId, ruleSetId, criteriaSetId, hamletCriteriaSetId, agencyCriteriaSetId, enterpriseCriteriaSetId, ...defaultYearColumns(year) },
       select: { id: true, communeId: true, year: true, ruleSetId: true, criteriaSetId: true },
     });
   });

@@ -1,10 +1,11 @@
+import { authorityOn } from "@/lib/titles/rules";
 import { beforeEach, describe, expect, it } from "vitest";
-import { HOUSEHOLD_CRITERIA } from "@/lib/campaign/defaults";
-import { getCriteriaSet, listCriteriaSets, listRuleSets, listSetOptions, listYears } from "@/lib/campaign/queries";
-import { CAMPAIGN_MSG, type CampaignYearInput, type CriterionInput, type RuleSetInput } from "@/lib/campaign/schema";
+import { HAMLET_CRITERIA, HOUSEHOLD_CRITERIA } from "@/lib/campaign/defaults";
+import { getCriteriaSet, listCriteriaSets, listRuleSets, listSetOptions, listYears, yearsUsing } from "@/lib/campaign/queries";
+import { type AuthorityRuleInput, CAMPAIGN_MSG, type CampaignYearInput, type CriterionInput, type RuleSetInput } from "@/lib/campaign/schema";
 import {
-  addCriterion, createCampaignYear, createCriteriaDraft, createRuleSet, publishCriteriaSet, removeCriterion, updateCampaignYear, updateCriteriaSet,
-  updateCriterion,
+  addCriterion, createAuthorityRule, createCampaignYear, createCriteriaDraft, createCriteriaDraftFor, createRuleSet, publishCriteriaSet, removeCriterion,
+  updateCampaignYear, updateCriteriaSet, updateCriterion,
 } from "@/lib/campaign/service";
 import { utcDate } from "@/lib/dates";
 import { db } from "@/lib/db";
@@ -29,7 +30,8 @@ function yearInput(year: number, overrides: Partial<CampaignYearInput> = {}): Ca
       { issuer: "UBND tỉnh", number: "45/KH-UBND", date: undefined, title: "Kế hoạch của tỉnh" },
     ],
     meetingDeadline: utcDate(year, 11, 15), reviewDeadline: utcDate(year, 11, 25), noticeDays: 10, decisionDays: 10,
-    ruleSetId: undefined, criteriaSetId: undefined, honourYears: 3, honourQuotaPct: undefined,
+    ruleSetId: undefined, criteriaSetId: undefined, hamletCriteriaSetId: undefined, agencyCriteriaSetId: undefined, enterpriseCriteriaSetId: undefined,
+    honourYears: 3, honourQuotaPct: undefined,
     ...overrides,
   };
 }
@@ -38,11 +40,12 @@ const RULE: RuleSetInput = {
   name: "Theo Nghị định 122/2018 (cũ)", legalBasis: "Nghị định số 122/2018/NĐ-CP", effectiveFrom: utcDate(2024, 1, 1),
   quorumBase: "INVITED", quorumPct: 60, quorumOp: "GTE", approvalBase: "PRESENT", approvalPct: 60, approvalOp: "GTE",
   ballotMethod: "SECRET_BALLOT", registrationRequired: false, lookbackYears: 1,
+  hamletRegistrationRequired: false, councilApprovalBase: "INVITED", councilApprovalPct: 70, councilApprovalOp: "GTE",
 };
 
 const ITEM: CriterionInput = {
   code: "C4", groupCode: "C", groupTitle: "Gia đình no ấm, tiến bộ, hạnh phúc", kind: "STANDARD", text: "Giữ gìn vệ sinh môi trường.",
-  category: undefined, isVerified: true,
+  category: undefined, isVerified: true, metric: undefined, comparator: undefined, threshold: undefined,
 };
 
 async function counts() {
@@ -51,6 +54,8 @@ async function counts() {
   ]);
   return { years, planRefs, ruleSets, criteriaSets, criteria, audits };
 }
+
+const householdSet = (communeId: string) => db.criteriaSet.findFirstOrThrow({ where: { communeId, subject: "HOUSEHOLD" }, orderBy: { version: "asc" } });
 
 const itemsOf = (criteriaSetId: string) =>
   db.criterion.findMany({ where: { criteriaSetId }, orderBy: { position: "asc" }, omit: { id: true, criteriaSetId: true } });
@@ -70,19 +75,25 @@ describe("creating a year", () => {
   it("gives a commune without sets version 1 of each, once, and stores the year with its plan rows", async () => {
     const created = await createCampaignYear(w.actors.officer, yearInput(2024));
     const ruleSets = await db.ruleSet.findMany();
-    const criteriaSets = await db.criteriaSet.findMany({ include: { items: true } });
+    const criteriaSets = await db.criteriaSet.findMany({ include: { items: true }, orderBy: { version: "asc" } });
     expect(ruleSets).toHaveLength(1);
-    expect(ruleSets[0]).toMatchObject({ communeId: w.commune.id, version: 1, quorumPct: 50, quorumOp: "GT" });
-    expect(criteriaSets).toHaveLength(1);
-    expect(criteriaSets[0]).toMatchObject({ communeId: w.commune.id, version: 1 });
-    expect(criteriaSets[0]!.publishedAt).not.toBeNull();
+    expect(ruleSets[0]).toMatchObject({
+      communeId: w.commune.id, version: 1, quorumPct: 50, quorumOp: "GT",
+      hamletRegistrationRequired: true, councilApprovalBase: "PRESENT", councilApprovalPct: 50, councilApprovalOp: "GT",
+    });
+    // One published set per title, numbered together.
+    expect(criteriaSets.map((c) => [c.communeId, c.subject, c.version, c.publishedAt !== null])).toEqual([
+      [w.commune.id, "HOUSEHOLD", 1, true], [w.commune.id, "HAMLET", 2, true], [w.commune.id, "AGENCY", 3, true], [w.commune.id, "ENTERPRISE", 4, true],
+    ]);
     expect(criteriaSets[0]!.items).toHaveLength(HOUSEHOLD_CRITERIA.length);
+    expect(criteriaSets[1]!.items).toHaveLength(HAMLET_CRITERIA.length);
 
     const year = await db.campaignYear.findUniqueOrThrow({ where: { id: created.id }, include: { planRefs: { orderBy: { position: "asc" } } } });
     expect(year).toMatchObject({
       communeId: w.commune.id, year: 2024, targetHouseholdsPct: 90, targetHamletsPct: 90, targetAgenciesPct: 100,
       meetingDeadline: utcDate(2024, 11, 15), reviewDeadline: utcDate(2024, 11, 25), noticeDays: 10, decisionDays: 10,
-      ruleSetId: ruleSets[0]!.id, criteriaSetId: criteriaSets[0]!.id, honourYears: 3, honourQuotaPct: null, version: 1,
+      ruleSetId: ruleSets[0]!.id, criteriaSetId: criteriaSets[0]!.id, hamletCriteriaSetId: criteriaSets[1]!.id, agencyCriteriaSetId: criteriaSets[2]!.id,
+      enterpriseCriteriaSetId: criteriaSets[3]!.id, honourYears: 3, honourQuotaPct: null, version: 1,
     });
     expect(year.planRefs.map((r) => [r.position, r.issuer, r.number, r.date, r.title])).toEqual([
       [0, "Ban Chỉ đạo Trung ương", "01/KH-BCĐTW", utcDate(2024, 2, 2), null],
@@ -91,7 +102,7 @@ describe("creating a year", () => {
 
     await createCampaignYear(w.actors.officer, yearInput(2025));
     expect(await db.ruleSet.count()).toBe(1);
-    expect(await db.criteriaSet.count()).toBe(1);
+    expect(await db.criteriaSet.count()).toBe(4);
     expect((await listYears(w.actors.officer)).map((y) => [y.year, y.ruleSet.version, y.criteriaSet.version])).toEqual([[2025, 1, 1], [2024, 1, 1]]);
   });
 
@@ -121,7 +132,7 @@ describe("creating a year", () => {
 
   it("refuses a draft criteria set and another commune's sets", async () => {
     await createCampaignYear(w.actors.officer, yearInput(2024));
-    const v1 = await db.criteriaSet.findFirstOrThrow({ where: { communeId: w.commune.id } });
+    const v1 = await householdSet(w.commune.id);
     const draft = await createCriteriaDraft(w.actors.officer, v1.id);
     await expect(createCampaignYear(w.actors.officer, yearInput(2025, { criteriaSetId: draft.id }))).rejects.toMatchObject({
       code: "INVALID_INPUT", fieldErrors: { criteriaSetId: [CAMPAIGN_MSG.criteriaSetDraft] },
@@ -136,12 +147,16 @@ describe("creating a year", () => {
 
   it("offers every rule-set version but only published criteria sets", async () => {
     await createCampaignYear(w.actors.officer, yearInput(2024));
-    const v1 = await db.criteriaSet.findFirstOrThrow({ where: { communeId: w.commune.id } });
+    const v1 = await householdSet(w.commune.id);
     await createCriteriaDraft(w.actors.officer, v1.id);
     const v2 = await createRuleSet(w.actors.officer, RULE);
     const options = await listSetOptions(w.actors.officer);
     expect(options.ruleSets.map((o) => o.value)).toEqual([v2.id, (await db.ruleSet.findFirstOrThrow({ where: { version: 1, communeId: w.commune.id } })).id]);
-    expect(options.criteriaSets.map((o) => o.value)).toEqual([v1.id]);
+    expect(options.HOUSEHOLD.map((o) => o.value)).toEqual([v1.id]);
+    // Each title's field offers only that title's sets.
+    for (const subject of ["HAMLET", "AGENCY", "ENTERPRISE"] as const) {
+      expect(options[subject].map((o) => o.value)).toEqual([(await db.criteriaSet.findFirstOrThrow({ where: { communeId: w.commune.id, subject } })).id]);
+    }
   });
 });
 
@@ -252,15 +267,16 @@ describe("editing a year", () => {
 describe("criteria sets", () => {
   async function v1Id() {
     await createCampaignYear(w.actors.officer, yearInput(2024));
-    return (await db.criteriaSet.findFirstOrThrow({ where: { communeId: w.commune.id } })).id;
+    return (await householdSet(w.commune.id)).id;
   }
 
   it("copies a published set into a draft and leaves the old set's items untouched", async () => {
     const v1 = await v1Id();
     const original = await itemsOf(v1);
     const draft = await createCriteriaDraft(w.actors.officer, v1);
-    expect(draft.version).toBe(2);
-    expect(await db.criteriaSet.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ publishedAt: null, version: 2 });
+    // Versions count every title's sets: the commune has 1–4, one per title.
+    expect(draft.version).toBe(5);
+    expect(await db.criteriaSet.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ publishedAt: null, version: 5, subject: "HOUSEHOLD" });
     expect(await itemsOf(draft.id)).toEqual(original);
 
     const c1 = await db.criterion.findFirstOrThrow({ where: { criteriaSetId: draft.id, code: "C1" } });
@@ -318,7 +334,8 @@ describe("criteria sets", () => {
     expect(audit).toMatchObject({ entityId: draft.id, after: { publishedAt: now.toISOString() } });
 
     const listed = await listCriteriaSets(w.actors.officer);
-    expect(listed.map((s) => [s.version, s._count.items, s.years.map((y) => y.year)])).toEqual([[2, 5, []], [1, HOUSEHOLD_CRITERIA.length, [2024]]]);
+    expect(listed.filter((s) => s.subject === "HOUSEHOLD").map((s) => [s.version, s._count.items, yearsUsing(s)]))
+      .toEqual([[5, 5, []], [1, HOUSEHOLD_CRITERIA.length, [2024]]]);
   });
 
   it("does not show or change another commune's sets", async () => {
@@ -342,7 +359,7 @@ describe("criteria sets", () => {
     await removeCriterion(w.actors.officer, draft.id, added.id);
     const rows = await db.auditLog.findMany({ where: { entityType: { in: ["CriteriaSet", "Criterion"] } }, orderBy: { id: "asc" } });
     expect(rows.map((r) => r.action)).toEqual(["criteriaSet.create", "criterion.create", "criterion.update", "criterion.delete"]);
-    expect(rows[0]!.after).toMatchObject({ version: 2, fromId: v1, fromVersion: 1, itemCount: HOUSEHOLD_CRITERIA.length });
+    expect(rows[0]!.after).toMatchObject({ version: 5, subject: "HOUSEHOLD", fromId: v1, fromVersion: 1, itemCount: HOUSEHOLD_CRITERIA.length });
     expect(rows[2]).toMatchObject({ before: { code: "C4", isVerified: true }, after: { code: "C4", isVerified: false } });
     expect(rows[3]).toMatchObject({ entityId: added.id, before: { criteriaSetId: draft.id, code: "C4" }, after: null });
   });
@@ -406,5 +423,184 @@ describe("roles other than the officer", () => {
     await expect(updateCampaignYear(w.actors.otherOfficer, id, 1, yearInput(2024))).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(updateCampaignYear(w.actors.officer, "2024", 1, yearInput(2024))).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await listYears(w.actors.otherOfficer)).toEqual([]);
+  });
+});
+
+describe("the other titles' criteria sets", () => {
+  const setOf = (communeId: string, subject: "HOUSEHOLD" | "HAMLET" | "AGENCY" | "ENTERPRISE") =>
+    db.criteriaSet.findFirstOrThrow({ where: { communeId, subject }, orderBy: { version: "desc" } });
+
+  async function publishedDraft(subject: "HOUSEHOLD" | "HAMLET" | "AGENCY" | "ENTERPRISE") {
+    const draft = await createCriteriaDraftFor(w.actors.officer, subject);
+    await publishCriteriaSet(w.actors.officer, draft.id);
+    return draft.id;
+  }
+
+  it("gives a new year the latest published set of each title, or the one chosen", async () => {
+    await createCampaignYear(w.actors.officer, yearInput(2024));
+    const hamletV2 = await publishedDraft("HAMLET");
+    const agencyV2 = await publishedDraft("AGENCY");
+    const y2025 = await createCampaignYear(w.actors.officer, yearInput(2025));
+    const firstAgency = (await db.criteriaSet.findFirstOrThrow({ where: { communeId: w.commune.id, subject: "AGENCY" }, orderBy: { version: "asc" } })).id;
+    const y2026 = await createCampaignYear(w.actors.officer, yearInput(2026, { agencyCriteriaSetId: firstAgency }));
+    expect(await db.campaignYear.findUniqueOrThrow({ where: { id: y2025.id } })).toMatchObject({ hamletCriteriaSetId: hamletV2, agencyCriteriaSetId: agencyV2 });
+    expect(await db.campaignYear.findUniqueOrThrow({ where: { id: y2026.id } })).toMatchObject({ hamletCriteriaSetId: hamletV2, agencyCriteriaSetId: firstAgency });
+  });
+
+  it("refuses a set of another title in each field, at that field, and writes nothing", async () => {
+    const { id } = await createCampaignYear(w.actors.officer, yearInput(2024));
+    const [household, hamlet, agency, enterprise] = [
+      await setOf(w.commune.id, "HOUSEHOLD"), await setOf(w.commune.id, "HAMLET"), await setOf(w.commune.id, "AGENCY"), await setOf(w.commune.id, "ENTERPRISE"),
+    ];
+    const before = await counts();
+    await expect(createCampaignYear(w.actors.officer, yearInput(2025, { criteriaSetId: hamlet.id }))).rejects.toMatchObject({
+      code: "INVALID_INPUT", fieldErrors: { criteriaSetId: [CAMPAIGN_MSG.criteriaSetSubject("HOUSEHOLD", "HAMLET")] },
+    });
+    expect(CAMPAIGN_MSG.criteriaSetSubject("HOUSEHOLD", "HAMLET")).toBe(
+      "Bộ tiêu chí này dành cho \u201cXóm văn hóa\u201d; ở đây cần bộ tiêu chí \u201cGia đình văn hóa\u201d.",
+    );
+    await expect(updateCampaignYear(w.actors.officer, id, 1, yearInput(2024, { hamletCriteriaSetId: household.id }))).rejects.toMatchObject({
+      code: "INVALID_INPUT", fieldErrors: { hamletCriteriaSetId: [CAMPAIGN_MSG.criteriaSetSubject("HAMLET", "HOUSEHOLD")] },
+    });
+    await expect(updateCampaignYear(w.actors.officer, id, 1, yearInput(2024, { agencyCriteriaSetId: enterprise.id, enterpriseCriteriaSetId: agency.id })))
+      .rejects.toMatchObject({
+        code: "INVALID_INPUT",
+        fieldErrors: {
+          agencyCriteriaSetId: [CAMPAIGN_MSG.criteriaSetSubject("AGENCY", "ENTERPRISE")],
+          enterpriseCriteriaSetId: [CAMPAIGN_MSG.criteriaSetSubject("ENTERPRISE", "AGENCY")],
+        },
+      });
+    // A draft of the right title is refused as a draft.
+    const draft = await createCriteriaDraftFor(w.actors.officer, "HAMLET");
+    const afterDraft = await counts();
+    await expect(updateCampaignYear(w.actors.officer, id, 1, yearInput(2024, { hamletCriteriaSetId: draft.id }))).rejects.toMatchObject({
+      fieldErrors: { hamletCriteriaSetId: [CAMPAIGN_MSG.criteriaSetDraft] },
+    });
+    expect(await counts()).toEqual({ ...before, criteriaSets: afterDraft.criteriaSets, criteria: afterDraft.criteria, audits: afterDraft.audits });
+    expect(await db.campaignYear.findUniqueOrThrow({ where: { id } })).toMatchObject({ version: 1, criteriaSetId: household.id, hamletCriteriaSetId: hamlet.id });
+  });
+
+  it("keeps the hamlet set once a hamlet has sent its report, and the agency and enterprise sets once one has a result", async () => {
+    const { id } = await createCampaignYear(w.actors.officer, yearInput(2024));
+    const original = await db.campaignYear.findUniqueOrThrow({ where: { id } });
+    const [hamletV2, agencyV2, enterpriseV2] = [await publishedDraft("HAMLET"), await publishedDraft("AGENCY"), await publishedDraft("ENTERPRISE")];
+    // Registered but not reported: the hamlet set may still change.
+    const entry = await db.hamletTitleEntry.create({
+      data: { communeId: w.commune.id, campaignYearId: id, hamletId: w.hamletA.id, registeredOn: utcDate(2024, 3, 1) },
+    });
+    await updateCampaignYear(w.actors.officer, id, 1, yearInput(2024, { hamletCriteriaSetId: hamletV2 }));
+    await db.hamletTitleEntry.update({ where: { id: entry.id }, data: { reportedOn: utcDate(2024, 11, 1) } });
+    await expect(updateCampaignYear(w.actors.officer, id, 2, yearInput(2024, { hamletCriteriaSetId: original.hamletCriteriaSetId! }))).rejects.toMatchObject({
+      code: "RULE_VIOLATION", fieldErrors: { hamletCriteriaSetId: [CAMPAIGN_MSG.hamletSetInUse] },
+    });
+
+    const agency = await db.agency.create({ data: { communeId: w.commune.id, name: "Trường Tiểu học", kind: "PUBLIC_UNIT" } });
+    await db.agencyYear.create({ data: { communeId: w.commune.id, campaignYearId: id, agencyId: agency.id, registeredOn: utcDate(2024, 2, 1), result: "ACHIEVED" } });
+    await expect(updateCampaignYear(w.actors.officer, id, 2, yearInput(2024, { agencyCriteriaSetId: agencyV2 }))).rejects.toMatchObject({
+      code: "RULE_VIOLATION", fieldErrors: { agencyCriteriaSetId: [CAMPAIGN_MSG.agencySetInUse] },
+    });
+    // No business has a result yet: its set may change; the pinned ones, sent unchanged, stay.
+    await updateCampaignYear(w.actors.officer, id, 2, yearInput(2024, { enterpriseCriteriaSetId: enterpriseV2, hamletCriteriaSetId: hamletV2 }));
+    expect(await db.campaignYear.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      version: 3, hamletCriteriaSetId: hamletV2, agencyCriteriaSetId: original.agencyCriteriaSetId, enterpriseCriteriaSetId: enterpriseV2,
+    });
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "campaignYear.update", entityId: id }, orderBy: { id: "desc" } });
+    expect(audit).toMatchObject({ before: { enterpriseCriteriaSetId: original.enterpriseCriteriaSetId }, after: { enterpriseCriteriaSetId: enterpriseV2 } });
+  });
+
+  it("copies the latest set of a title into a new draft, ratio items included, or the defaults when there is none", async () => {
+    await createCampaignYear(w.actors.officer, yearInput(2024));
+    const latest = await setOf(w.commune.id, "HAMLET");
+    const draft = await createCriteriaDraftFor(w.actors.officer, "HAMLET");
+    expect(await db.criteriaSet.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ subject: "HAMLET", version: 5, publishedAt: null, name: latest.name });
+    expect(await itemsOf(draft.id)).toEqual(await itemsOf(latest.id));
+    expect(await db.criterion.findFirstOrThrow({ where: { criteriaSetId: draft.id, code: "I.2" } }))
+      .toMatchObject({ metric: "POOR_NEAR_POOR_PCT", comparator: "LTE", threshold: 15 });
+    // The next draft copies the newest set of the title, even an unpublished one.
+    await updateCriteriaSet(w.actors.officer, draft.id, { name: "Bộ tiêu chí xóm của tỉnh", legalBasis: "Quyết định của UBND tỉnh", effectiveFrom: utcDate(2025, 1, 1) });
+    const next = await createCriteriaDraftFor(w.actors.officer, "HAMLET");
+    expect(await db.criteriaSet.findUniqueOrThrow({ where: { id: next.id } })).toMatchObject({ name: "Bộ tiêu chí xóm của tỉnh", version: 6 });
+
+    // A commune without sets starts from the default checklist.
+    const fresh = await createCriteriaDraftFor(w.actors.otherOfficer, "ENTERPRISE");
+    expect(await db.criteriaSet.findUniqueOrThrow({ where: { id: fresh.id }, include: { _count: { select: { items: true } } } }))
+      .toMatchObject({ communeId: w.otherCommune.id, subject: "ENTERPRISE", version: 1, publishedAt: null, _count: { items: 4 } });
+    await expect(createCriteriaDraftFor(w.actors.leader, "HAMLET")).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("stores ratio items in a hamlet draft and refuses them in a household one", async () => {
+    await createCampaignYear(w.actors.officer, yearInput(2024));
+    const hamletDraft = await createCriteriaDraftFor(w.actors.officer, "HAMLET");
+    const ratio = { ...ITEM, code: "II.7", groupCode: "II", groupTitle: "Đời sống văn hóa", text: "Tỷ lệ hộ dùng nước sạch.", metric: "EMPLOYED_PCT", comparator: "GTE", threshold: 92.5 } as const;
+    const added = await addCriterion(w.actors.officer, hamletDraft.id, ratio);
+    expect(await db.criterion.findUniqueOrThrow({ where: { id: added.id } })).toMatchObject({ code: "II.7", metric: "EMPLOYED_PCT", comparator: "GTE", threshold: 92.5 });
+    // Placed in reading order: after II.6, before III.1.
+    const codes = (await itemsOf(hamletDraft.id)).map((i) => i.code);
+    expect(codes.slice(codes.indexOf("II.6"), codes.indexOf("II.6") + 3)).toEqual(["II.6", "II.7", "III.1"]);
+    expect(codes[0]).toBe("I.1");
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "criterion.create", entityId: added.id } });
+    expect(audit.after).toMatchObject({ metric: "EMPLOYED_PCT", comparator: "GTE", threshold: 92.5 });
+
+    const householdDraft = await createCriteriaDraft(w.actors.officer, (await householdSet(w.commune.id)).id);
+    const before = await counts();
+    await expect(addCriterion(w.actors.officer, householdDraft.id, { ...ITEM, metric: "EMPLOYED_PCT", comparator: "GTE", threshold: 80 })).rejects.toMatchObject({
+      code: "INVALID_INPUT", fieldErrors: { metric: [CAMPAIGN_MSG.ratioNotForHousehold] },
+    });
+    expect(await counts()).toEqual(before);
+  });
+});
+
+describe("authority rules", () => {
+  const RULE_2026: AuthorityRuleInput = {
+    subject: "AGENCY", effectiveFrom: utcDate(2026, 1, 1), effectiveTo: null, authority: "Chủ tịch Công đoàn xã",
+    issuer: "Công đoàn xã", parentIssuer: "", legalBasis: "Hướng dẫn số 58/HD-TLĐ",
+  };
+
+  it("adds a rule, with an audit row", async () => {
+    const { id } = await createAuthorityRule(w.actors.officer, RULE_2026);
+    expect(await db.authorityRule.findUniqueOrThrow({ where: { id } })).toMatchObject({ communeId: w.commune.id, ...RULE_2026 });
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "authorityRule.create" } });
+    expect(audit).toMatchObject({ entityType: "AuthorityRule", entityId: id, actorId: w.actors.officer.id, after: { subject: "AGENCY", authority: "Chủ tịch Công đoàn xã" } });
+  });
+
+  it("refuses a period that overlaps a rule of the same title, naming that rule, and writes nothing", async () => {
+    const earlier = { ...RULE_2026, effectiveFrom: utcDate(2024, 1, 1), effectiveTo: utcDate(2026, 1, 1), authority: "Chủ tịch UBND huyện" };
+    await createAuthorityRule(w.actors.officer, earlier);
+    await createAuthorityRule(w.actors.officer, RULE_2026); // starts the day the earlier one ends: no overlap
+    const before = await db.authorityRule.count();
+    const audits = await db.auditLog.count();
+    const overlap = { ...RULE_2026, effectiveFrom: utcDate(2025, 6, 1), effectiveTo: utcDate(2025, 12, 1) };
+    const message = "Trùng thời gian với quy định đang có: Chủ tịch UBND huyện (áp dụng từ ngày 01/01/2024, hết hiệu lực từ ngày 01/01/2026).";
+    await expect(createAuthorityRule(w.actors.officer, overlap)).rejects.toMatchObject({ code: "RULE_VIOLATION", message, fieldErrors: { effectiveFrom: [message] } });
+    await expect(createAuthorityRule(w.actors.officer, { ...RULE_2026, effectiveFrom: utcDate(2025, 12, 1), effectiveTo: utcDate(2026, 2, 1) })).rejects.toMatchObject({
+      message: "Trùng thời gian với quy định đang có: Chủ tịch UBND huyện (áp dụng từ ngày 01/01/2024, hết hiệu lực từ ngày 01/01/2026).",
+    });
+    expect(await db.authorityRule.count()).toBe(before);
+    expect(await db.auditLog.count()).toBe(audits);
+    // Another title, or another commune, has its own periods.
+    await expect(createAuthorityRule(w.actors.officer, { ...overlap, subject: "ENTERPRISE" })).resolves.toBeDefined();
+    await expect(createAuthorityRule(w.actors.otherOfficer, overlap)).resolves.toBeDefined();
+  });
+
+  it("a new rule supersedes the one in force until further notice from its first day, with an audit row", async () => {
+    const { id: first } = await createAuthorityRule(w.actors.officer, RULE_2026);
+    const { id: second } = await createAuthorityRule(w.actors.officer, { ...RULE_2026, effectiveFrom: utcDate(2030, 1, 1), authority: "Chủ tịch Công đoàn phường" });
+    expect(await db.authorityRule.findUniqueOrThrow({ where: { id: first } })).toMatchObject({ effectiveTo: utcDate(2030, 1, 1) });
+    expect(await db.authorityRule.findUniqueOrThrow({ where: { id: second } })).toMatchObject({ effectiveTo: null });
+    expect(await db.auditLog.findFirstOrThrow({ where: { action: "authorityRule.close" } })).toMatchObject({ entityId: first, actorId: w.actors.officer.id });
+    const rules = await db.authorityRule.findMany({ where: { communeId: w.commune.id } });
+    expect(authorityOn(rules, "AGENCY", utcDate(2029, 12, 31))?.id).toBe(first);
+    expect(authorityOn(rules, "AGENCY", utcDate(2030, 1, 1))?.id).toBe(second);
+  });
+
+  it("checks against the default rules a year creates: a bounded period inside the rule in force is refused", async () => {
+    await createCampaignYear(w.actors.officer, yearInput(2024));
+    await expect(createAuthorityRule(w.actors.officer, { ...RULE_2026, subject: "HAMLET", effectiveFrom: utcDate(2025, 1, 1), effectiveTo: utcDate(2025, 3, 1) }))
+      .rejects.toMatchObject({ code: "RULE_VIOLATION" });
+  });
+
+  it.each(["headA", "leader", "committee", "admin"] as const)("the %s cannot add one", async (who) => {
+    await expect(createAuthorityRule(w.actors[who], RULE_2026)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await db.authorityRule.count()).toBe(0);
   });
 });

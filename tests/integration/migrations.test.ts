@@ -78,6 +78,15 @@ const ids = {
   event: "0a000000-0000-4000-8000-000000000013",
   award: "0a000000-0000-4000-8000-000000000014",
   cancelItem: "0a000000-0000-4000-8000-000000000015",
+  authorityRule: "0a000000-0000-4000-8000-000000000016",
+  council: "0a000000-0000-4000-8000-000000000017",
+  entry: "0a000000-0000-4000-8000-000000000018",
+  criterionResult: "0a000000-0000-4000-8000-000000000019",
+  comment: "0a000000-0000-4000-8000-00000000001a",
+  hamletAward: "0a000000-0000-4000-8000-00000000001b",
+  agencyYear: "0a000000-0000-4000-8000-00000000001c",
+  recognition: "0a000000-0000-4000-8000-00000000001d",
+  hamletCancelItem: "0a000000-0000-4000-8000-00000000001e",
 };
 const at = new Date("2025-06-30T09:15:30.123Z");
 const later = new Date("2025-07-02T10:00:00.456Z");
@@ -123,21 +132,24 @@ const ROWS = {
   RuleSet: {
     id: ids.ruleSet, communeId: ids.commune, name: "Theo NĐ 122/2018 (cũ)", version: 2, legalBasis: "Nghị định số 122/2018/NĐ-CP",
     effectiveFrom: day("2018-11-01"), quorumBase: "TOTAL_HOUSEHOLDS", quorumPct: 60, quorumOp: "GTE", approvalBase: "INVITED",
-    approvalPct: 60, approvalOp: "GTE", ballotMethod: "SECRET_BALLOT", registrationRequired: true, lookbackYears: 2, createdAt: at,
+    approvalPct: 60, approvalOp: "GTE", ballotMethod: "SECRET_BALLOT", registrationRequired: true, lookbackYears: 2,
+    hamletRegistrationRequired: false, councilApprovalBase: "INVITED", councilApprovalPct: 70, councilApprovalOp: "GTE", createdAt: at,
   },
   CriteriaSet: {
-    id: ids.criteriaSet, communeId: ids.commune, name: "Khung tiêu chuẩn “Gia đình văn hóa”", version: 3,
+    id: ids.criteriaSet, communeId: ids.commune, subject: "HAMLET", name: "Khung tiêu chuẩn “Thôn văn hóa”", version: 3,
     legalBasis: "Nghị định số 86/2023/NĐ-CP", effectiveFrom: day("2024-01-30"), publishedAt: later, createdAt: at,
   },
   Criterion: {
     id: ids.criterion, criteriaSetId: ids.criteriaSet, code: "E4", groupCode: "E", groupTitle: "Không xét tặng", kind: "EXCLUSION",
     text: "Bị xử phạt vi phạm hành chính về trật tự công cộng.", category: "E4", position: 16, isVerified: false,
+    metric: "POOR_NEAR_POOR_PCT", comparator: "LTE", threshold: 12.5,
   },
   CampaignYear: {
     id: ids.year, communeId: ids.commune, year: 2024, targetHouseholdsPct: 91, targetHamletsPct: 92, targetAgenciesPct: 99,
     planNumber: "12/KH-BCĐ", planDate: day("2024-03-21"), planIssuer: "Ban Chỉ đạo Phong trào xã Kim Phượng",
     planTitle: "Kế hoạch thực hiện Phong trào năm 2024", meetingDeadline: day("2024-11-15"), reviewDeadline: day("2024-11-25"),
-    noticeDays: 11, decisionDays: 12, ruleSetId: ids.ruleSet, criteriaSetId: ids.criteriaSet, honourYears: 4, honourQuotaPct: 15,
+    noticeDays: 11, decisionDays: 12, ruleSetId: ids.ruleSet, criteriaSetId: ids.criteriaSet, hamletCriteriaSetId: ids.criteriaSet,
+    agencyCriteriaSetId: ids.criteriaSet, enterpriseCriteriaSetId: ids.criteriaSet, honourYears: 4, honourQuotaPct: 15,
     version: 6, createdAt: at, updatedAt: later,
   },
   PlanReference: {
@@ -154,7 +166,8 @@ const ROWS = {
     createdAt: at,
   },
   Decision: {
-    id: ids.decision, communeId: ids.commune, campaignYearId: ids.year, kind: "CANCELLATION", status: "ISSUED", number: 215,
+    id: ids.decision, communeId: ids.commune, campaignYearId: ids.year, subject: "HAMLET", kind: "CANCELLATION", status: "ISSUED",
+    issuer: "Ủy ban nhân dân huyện Định Hóa", authority: "Chủ tịch Ủy ban nhân dân huyện Định Hóa", authorityRuleId: ids.authorityRule, number: 215,
     symbol: "QĐ-CT", numberYear: 2024, issuedOn: day("2024-12-05"), signerAuthority: "KT. CHỦ TỊCH", signerTitle: "PHÓ CHỦ TỊCH",
     signerName: "Nguyễn Xuân Dũng", legalBasis: "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;", cancelGround: "D",
     cancelReason: "Có kết luận vi phạm trong năm tính thành tích", draftedById: ids.user, approvedById: ids.user, approvedAt: later,
@@ -186,7 +199,46 @@ const ROWS = {
     decisionId: ids.decision, assessmentId: ids.assessment, votesFor: 29, status: "CANCELLED", cancelDecisionId: ids.decision,
     cancelledAt: later, createdAt: at,
   },
-  CancellationItem: { id: ids.cancelItem, decisionId: ids.decision, awardId: ids.award },
+  // Exactly one of awardId / hamletAwardId is set (a trigger refuses both or neither): see NULL_BY_DESIGN.
+  CancellationItem: { id: ids.cancelItem, decisionId: ids.decision, awardId: ids.award, hamletAwardId: null },
+  AuthorityRule: {
+    id: ids.authorityRule, communeId: ids.commune, subject: "HAMLET", effectiveFrom: day("2024-01-30"), effectiveTo: day("2025-07-01"),
+    authority: "Chủ tịch Ủy ban nhân dân huyện Định Hóa", issuer: "Ủy ban nhân dân huyện Định Hóa", parentIssuer: "Ủy ban nhân dân tỉnh Thái Nguyên",
+    legalBasis: "Luật Thi đua, khen thưởng 2022, Điều 80", createdAt: at,
+  },
+  CouncilReview: {
+    id: ids.council, communeId: ids.commune, campaignYearId: ids.year, status: "DECIDED", meetingDate: day("2024-11-20"),
+    meetingPlace: "Hội trường UBND xã", chairName: "Nguyễn Xuân Dũng", secretaryName: "Hoàng Thị Thu Hà", membersTotal: 11, membersPresent: 9,
+    ruleSetId: ids.ruleSet, noticePostedOn: day("2024-11-21"), noticeEndsOn: day("2024-12-01"), noticeChannel: "Trang thông tin điện tử xã",
+    proposalNumber: 45, proposalSymbol: "TTr-UBND", proposalDate: day("2024-12-02"), decisionId: ids.decision, version: 5, createdAt: at, updatedAt: later,
+  },
+  HamletTitleEntry: {
+    id: ids.entry, communeId: ids.commune, campaignYearId: ids.year, hamletId: ids.hamlet, registeredOn: day("2024-02-01"),
+    reportedOn: day("2024-11-10"), totalHouseholds: 109, recognisedHouseholds: 98, poorHouseholds: 4, nearPoorHouseholds: 6,
+    hasCulturalHouse: true, schoolAgeChildren: 40, childrenInSchool: 40, overview: "Xóm có 109 hộ", commitments: "Giữ vững danh hiệu",
+    reportedById: ids.user, councilId: ids.council, votesFor: 8, votesAgainst: 1, result: "NOT_ACHIEVED", councilResult: "ACHIEVED",
+    reason: "Ý kiến của người dân được chấp nhận", version: 4, createdAt: at, updatedAt: later,
+  },
+  HamletCriterionResult: { id: ids.criterionResult, entryId: ids.entry, code: "I.2", value: 9.17, isMet: false, note: "Đã xác minh" },
+  NoticeComment: {
+    id: ids.comment, communeId: ids.commune, councilReviewId: ids.council, hamletId: ids.hamlet, authorName: "Người dân",
+    contact: "0912000000", content: "Xóm còn hộ vi phạm", ipHash: "ab12", outcome: "UPHELD", resolution: "Đã xác minh",
+    resolvedById: ids.user, resolvedAt: later, createdAt: at,
+  },
+  HamletAward: {
+    id: ids.hamletAward, communeId: ids.commune, hamletId: ids.hamlet, campaignYearId: ids.year, year: 2024, decisionId: ids.decision,
+    entryId: ids.entry, votesFor: 8, status: "CANCELLED", cancelDecisionId: ids.decision, cancelledAt: later, createdAt: at,
+  },
+  AgencyYear: {
+    id: ids.agencyYear, communeId: ids.commune, campaignYearId: ids.year, agencyId: ids.agency, registeredOn: day("2024-01-15"),
+    result: "NOT_ACHIEVED", unmetCodes: ["2"], assessedOn: day("2024-11-30"), note: "Chưa đạt tiêu chuẩn 2", criteriaSetId: ids.criteriaSet,
+    assessedById: ids.user, version: 3, createdAt: at, updatedAt: later,
+  },
+  AgencyRecognition: {
+    id: ids.recognition, communeId: ids.commune, agencyId: ids.agency, kind: "RENEWAL", periodFrom: 2020, periodTo: 2024,
+    issuer: "Liên đoàn Lao động tỉnh Thái Nguyên", number: "125/QĐ-LĐLĐ", decidedOn: day("2025-01-20"), note: "Bằng công nhận",
+    createdById: ids.user, createdAt: at,
+  },
 } satisfies {
   Commune: Prisma.CommuneUncheckedCreateInput;
   Hamlet: Prisma.HamletUncheckedCreateInput;
@@ -211,7 +263,18 @@ const ROWS = {
   ReviewEvent: Prisma.ReviewEventUncheckedCreateInput;
   TitleAward: Prisma.TitleAwardUncheckedCreateInput;
   CancellationItem: Prisma.CancellationItemUncheckedCreateInput;
+  AuthorityRule: Prisma.AuthorityRuleUncheckedCreateInput;
+  CouncilReview: Prisma.CouncilReviewUncheckedCreateInput;
+  HamletTitleEntry: Prisma.HamletTitleEntryUncheckedCreateInput;
+  HamletCriterionResult: Prisma.HamletCriterionResultUncheckedCreateInput;
+  NoticeComment: Prisma.NoticeCommentUncheckedCreateInput;
+  HamletAward: Prisma.HamletAwardUncheckedCreateInput;
+  AgencyYear: Prisma.AgencyYearUncheckedCreateInput;
+  AgencyRecognition: Prisma.AgencyRecognitionUncheckedCreateInput;
 };
+
+/** Fields left null on purpose (a constraint forbids setting them together with another). */
+const NULL_BY_DESIGN: Partial<Record<Prisma.ModelName, string[]>> = { CancellationItem: ["hamletAwardId"] };
 
 /** Every scalar field of each model, as the generated client knows them. */
 const FIELDS: Record<Prisma.ModelName, Record<string, string>> = {
@@ -238,6 +301,14 @@ const FIELDS: Record<Prisma.ModelName, Record<string, string>> = {
   ReviewEvent: Prisma.ReviewEventScalarFieldEnum,
   TitleAward: Prisma.TitleAwardScalarFieldEnum,
   CancellationItem: Prisma.CancellationItemScalarFieldEnum,
+  AuthorityRule: Prisma.AuthorityRuleScalarFieldEnum,
+  CouncilReview: Prisma.CouncilReviewScalarFieldEnum,
+  HamletTitleEntry: Prisma.HamletTitleEntryScalarFieldEnum,
+  HamletCriterionResult: Prisma.HamletCriterionResultScalarFieldEnum,
+  NoticeComment: Prisma.NoticeCommentScalarFieldEnum,
+  HamletAward: Prisma.HamletAwardScalarFieldEnum,
+  AgencyYear: Prisma.AgencyYearScalarFieldEnum,
+  AgencyRecognition: Prisma.AgencyRecognitionScalarFieldEnum,
 };
 
 const allOf = (model: Prisma.ModelName) => Object.fromEntries(Object.values(FIELDS[model]).map((f) => [f, true]));
@@ -260,6 +331,7 @@ async function roundTrip(): Promise<Record<Prisma.ModelName, unknown>> {
   await db.planReference.create({ data: ROWS.PlanReference });
   await db.registration.create({ data: ROWS.Registration });
   await db.violation.create({ data: ROWS.Violation });
+  await db.authorityRule.create({ data: ROWS.AuthorityRule });
   await db.decision.create({ data: ROWS.Decision });
   await db.hamletReview.create({ data: ROWS.HamletReview });
   await db.assessment.create({ data: ROWS.Assessment });
@@ -267,6 +339,13 @@ async function roundTrip(): Promise<Record<Prisma.ModelName, unknown>> {
   await db.reviewEvent.create({ data: ROWS.ReviewEvent });
   await db.titleAward.create({ data: ROWS.TitleAward });
   await db.cancellationItem.create({ data: ROWS.CancellationItem });
+  await db.councilReview.create({ data: ROWS.CouncilReview });
+  await db.hamletTitleEntry.create({ data: ROWS.HamletTitleEntry });
+  await db.hamletCriterionResult.create({ data: ROWS.HamletCriterionResult });
+  await db.noticeComment.create({ data: ROWS.NoticeComment });
+  await db.hamletAward.create({ data: ROWS.HamletAward });
+  await db.agencyYear.create({ data: ROWS.AgencyYear });
+  await db.agencyRecognition.create({ data: ROWS.AgencyRecognition });
   return {
     Commune: await db.commune.findUniqueOrThrow({ where: { id: ids.commune }, select: allOf("Commune") }),
     Hamlet: await db.hamlet.findUniqueOrThrow({ where: { id: ids.hamlet }, select: allOf("Hamlet") }),
@@ -291,6 +370,14 @@ async function roundTrip(): Promise<Record<Prisma.ModelName, unknown>> {
     ReviewEvent: await db.reviewEvent.findUniqueOrThrow({ where: { id: ids.event }, select: allOf("ReviewEvent") }),
     TitleAward: await db.titleAward.findUniqueOrThrow({ where: { id: ids.award }, select: allOf("TitleAward") }),
     CancellationItem: await db.cancellationItem.findUniqueOrThrow({ where: { id: ids.cancelItem }, select: allOf("CancellationItem") }),
+    AuthorityRule: await db.authorityRule.findUniqueOrThrow({ where: { id: ids.authorityRule }, select: allOf("AuthorityRule") }),
+    CouncilReview: await db.councilReview.findUniqueOrThrow({ where: { id: ids.council }, select: allOf("CouncilReview") }),
+    HamletTitleEntry: await db.hamletTitleEntry.findUniqueOrThrow({ where: { id: ids.entry }, select: allOf("HamletTitleEntry") }),
+    HamletCriterionResult: await db.hamletCriterionResult.findUniqueOrThrow({ where: { id: ids.criterionResult }, select: allOf("HamletCriterionResult") }),
+    NoticeComment: await db.noticeComment.findUniqueOrThrow({ where: { id: ids.comment }, select: allOf("NoticeComment") }),
+    HamletAward: await db.hamletAward.findUniqueOrThrow({ where: { id: ids.hamletAward }, select: allOf("HamletAward") }),
+    AgencyYear: await db.agencyYear.findUniqueOrThrow({ where: { id: ids.agencyYear }, select: allOf("AgencyYear") }),
+    AgencyRecognition: await db.agencyRecognition.findUniqueOrThrow({ where: { id: ids.recognition }, select: allOf("AgencyRecognition") }),
   };
 }
 
@@ -305,11 +392,24 @@ describe("schema and migrations agree", () => {
   it.each(models)("the %s row sets every field", (model) => {
     const row: Record<string, unknown> = ROWS[model];
     expect(Object.keys(row).sort()).toEqual(Object.values(FIELDS[model]).sort());
-    for (const [field, value] of Object.entries(row)) expect(value, `${model}.${field}`).not.toBeNull();
+    const nullable = NULL_BY_DESIGN[model] ?? [];
+    for (const [field, value] of Object.entries(row)) {
+      if (nullable.includes(field)) expect(value, `${model}.${field}`).toBeNull();
+      else expect(value, `${model}.${field}`).not.toBeNull();
+    }
   });
 
   it("writes a full row in every model and reads the same values back", async () => {
     const read = await roundTrip();
     for (const model of models) expect(read[model], model).toEqual(ROWS[model]);
+  });
+
+  it("a cancellation item names a hamlet's award, and never both kinds or neither", async () => {
+    await roundTrip();
+    const hamletItem = { id: ids.hamletCancelItem, decisionId: ids.decision, awardId: null, hamletAwardId: ids.hamletAward };
+    await db.cancellationItem.create({ data: hamletItem });
+    expect(await db.cancellationItem.findUniqueOrThrow({ where: { id: ids.hamletCancelItem }, select: allOf("CancellationItem") })).toEqual(hamletItem);
+    await expect(db.cancellationItem.update({ where: { id: ids.hamletCancelItem }, data: { awardId: ids.award } })).rejects.toThrow(/exactly one award/);
+    await expect(db.cancellationItem.update({ where: { id: ids.hamletCancelItem }, data: { hamletAwardId: null } })).rejects.toThrow(/exactly one award/);
   });
 });

@@ -6,6 +6,7 @@ import {
   assessHousehold, exclusionsInWindow, firstSubmitDay, noticeEndsOn, quorum, streakAt, violationWindow, type Category,
 } from "@/lib/review/rules";
 import { DEMO_USERS, seedDemo } from "@/prisma/seed";
+import { authorityOn, councilResult, nextRecognition, recognitionPeriodError } from "@/lib/titles/rules";
 import { resetDb } from "../factories";
 
 async function counts() {
@@ -87,7 +88,7 @@ describe("the demo cycle", () => {
       }),
       db.assessment.findMany(),
       db.titleAward.findMany(),
-      db.decision.findMany({ include: { cancelItems: true } }),
+      db.decision.findMany({ where: { subject: "HOUSEHOLD" }, include: { cancelItems: true } }),
       db.violation.findMany(),
       db.objection.findMany(),
       db.ruleSet.findMany(),
@@ -302,5 +303,46 @@ describe("the demo cycle", () => {
     for (const a of awards) byHousehold.set(a.householdId, [...(byHousehold.get(a.householdId) ?? []), a]);
     const twoYears = [...byHousehold.values()].filter((list) => streakAt(list, 2023) === 2).length;
     expect(twoYears).toBeGreaterThan(1000);
+  });
+
+  it("runs the hamlet title like the services would: council results from the rules, the district decided 2022 and 2023", async () => {
+    const rule = (await db.ruleSet.findFirstOrThrow())!;
+    const councils = await db.councilReview.findMany({ include: { campaignYear: { select: { year: true } }, entries: { include: { results: true } } } });
+    expect(councils.map((c) => `${c.campaignYear.year} ${c.status}`).sort()).toEqual(["2022 DECIDED", "2023 DECIDED"]);
+    const rules = await db.authorityRule.findMany({ where: { subject: "HAMLET" } });
+    for (const c of councils) {
+      for (const e of c.entries) {
+        const unmet = e.results.filter((r) => !r.isMet).map((r) => r.code);
+        expect(councilResult(rule, c, { unmetCodes: unmet, votesFor: e.votesFor! }), e.hamletId).toEqual({ result: e.councilResult, reason: e.reason });
+        expect(e.votesFor! + e.votesAgainst!).toBeLessThanOrEqual(c.membersPresent);
+      }
+      const decision = await db.decision.findUniqueOrThrow({ where: { id: c.decisionId! }, include: { hamletAwards: true } });
+      // Before 1/7/2025 the district chairman decided: the decision records the rule in force on its date.
+      const inForce = authorityOn(rules, "HAMLET", decision.issuedOn)!;
+      expect(decision).toMatchObject({ subject: "HAMLET", status: "ISSUED", issuer: inForce.issuer, authority: inForce.authority, authorityRuleId: inForce.id });
+      expect(inForce.issuer).toBe("Ủy ban nhân dân huyện Định Hóa");
+      expect(decision.issuedOn >= c.proposalDate!).toBe(true);
+      expect(c.proposalDate!.getTime()).toBe(firstSubmitDay(c.noticeEndsOn!).getTime());
+      expect(decision.hamletAwards.map((a) => a.hamletId).sort()).toEqual(c.entries.filter((e) => e.result === "ACHIEVED").map((e) => e.hamletId).sort());
+    }
+    // 2024: twelve xóm registered, four reported, no council yet; Bản Lác (the demo hamlet head's) not registered.
+    const y2024 = await db.hamletTitleEntry.findMany({ where: { campaignYear: { year: 2024 } }, include: { hamlet: { select: { name: true } } } });
+    expect(y2024).toHaveLength(12);
+    expect(y2024.filter((e) => e.reportedOn !== null)).toHaveLength(4);
+    expect(y2024.some((e) => e.hamlet.name === "Bản Lác")).toBe(false);
+  });
+
+  it("registers agencies yearly and records their recognitions on the 2-then-5-year cycle", async () => {
+    const years = await db.agencyYear.findMany({ include: { agency: true, campaignYear: { select: { year: true } } } });
+    expect(years.some((y) => y.agency.name.startsWith("Bưu điện"))).toBe(false);
+    // A result lists its unmet standards exactly when it is không đạt; a pending year has neither.
+    for (const y of years) expect(y.unmetCodes.length > 0, `${y.agency.name} ${y.campaignYear.year}`).toBe(y.result === "NOT_ACHIEVED");
+    expect(years.filter((y) => y.result === "NOT_ACHIEVED").length).toBeGreaterThan(0);
+    const recognitions = await db.agencyRecognition.findMany({ include: { agency: true } });
+    for (const r of recognitions) {
+      expect(recognitionPeriodError(r.kind, r.periodFrom, r.periodTo, []), r.agency.name).toBeNull();
+    }
+    const health = recognitions.find((r) => r.agency.name.startsWith("Trạm Y tế"))!;
+    expect(nextRecognition(2022, [health])).toMatchObject({ kind: "RENEWAL", periodFrom: 2024, periodTo: 2028, dueYear: 2029 });
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
-  approvalWords, CampaignYearInput, CriteriaSetInput, CriterionInput, criterionGroups, quorumWords, RuleSetInput, targetsText, yearFormToObject,
+  approvalWords, authorityOverlap, authorityPeriodWords, AuthorityRuleInput, CAMPAIGN_MSG, CampaignYearInput, codeGroup, compareCriteria,
+  councilApprovalWords, CriteriaSetInput, CriterionInput, criterionGroups, issuerWords, quorumWords, ratioWords, RuleSetInput, targetsText,
+  yearFormToObject,
 } from "@/lib/campaign/schema";
 import { utcDate } from "@/lib/dates";
 import { fieldErrorsOf } from "@/lib/result";
@@ -9,6 +11,7 @@ import { fieldErrorsOf } from "@/lib/result";
 
 const RULE_SET = "aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa";
 const CRITERIA_SET = "bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb";
+const HAMLET_SET = "cccccccc-cccc-4ccc-8ccc-cccccccccccc";
 
 const YEAR: Record<string, string> = {
   year: "2024",
@@ -25,6 +28,8 @@ const YEAR: Record<string, string> = {
   decisionDays: "10",
   ruleSetId: RULE_SET,
   criteriaSetId: CRITERIA_SET,
+  hamletCriteriaSetId: HAMLET_SET,
+  agencyCriteriaSetId: "",
   honourYears: "3",
   honourQuotaPct: "",
   "planRefs.0.issuer": "Ban Chỉ đạo Trung ương",
@@ -62,8 +67,11 @@ describe("CampaignYearInput", () => {
         { issuer: "UBND tỉnh Thái Nguyên", number: "45/KH-UBND", date: undefined, title: undefined },
       ],
       meetingDeadline: utcDate(2024, 11, 15), reviewDeadline: utcDate(2024, 11, 25), noticeDays: 10, decisionDays: 10,
-      ruleSetId: RULE_SET, criteriaSetId: CRITERIA_SET, honourYears: 3, honourQuotaPct: undefined,
+      ruleSetId: RULE_SET, criteriaSetId: CRITERIA_SET, hamletCriteriaSetId: HAMLET_SET, honourYears: 3, honourQuotaPct: undefined,
     });
+    // An empty or absent choice keeps the year's set (a new year: the title's latest).
+    expect(result.data?.agencyCriteriaSetId).toBeUndefined();
+    expect(result.data?.enterpriseCriteriaSetId).toBeUndefined();
   });
 
   it("leaves the sets empty when none is picked (a new commune's defaults)", () => {
@@ -136,6 +144,10 @@ describe("CampaignYearInput", () => {
 
   it("refuses a set id that is not a uuid", () => {
     expect(yearErrors({ ruleSetId: "1; drop table" })).toEqual({ ruleSetId: ["Vui lòng chọn bộ quy tắc bình xét."] });
+    expect(yearErrors({ hamletCriteriaSetId: "x", enterpriseCriteriaSetId: "1" })).toEqual({
+      hamletCriteriaSetId: ["Vui lòng chọn bộ tiêu chí \u201cXóm văn hóa\u201d."],
+      enterpriseCriteriaSetId: ["Vui lòng chọn bộ tiêu chí \u201cDoanh nghiệp đạt chuẩn văn hóa\u201d."],
+    });
   });
 });
 
@@ -146,6 +158,7 @@ const RULE: Record<string, string> = {
   quorumBase: "INVITED", quorumPct: "60", quorumOp: "GTE",
   approvalBase: "PRESENT", approvalPct: "60", approvalOp: "GTE",
   ballotMethod: "SECRET_BALLOT", registrationRequired: "on", lookbackYears: "1",
+  hamletRegistrationRequired: "on", councilApprovalBase: "INVITED", councilApprovalPct: "70", councilApprovalOp: "GTE",
 };
 
 describe("RuleSetInput", () => {
@@ -153,8 +166,12 @@ describe("RuleSetInput", () => {
     RuleSetInput.safeParse(Object.fromEntries(Object.entries({ ...RULE, ...changes }).filter(([, v]) => v !== undefined)));
 
   it("parses a rule and reads an absent checkbox as no", () => {
-    expect(parse().data).toMatchObject({ quorumPct: 60, quorumOp: "GTE", registrationRequired: true, effectiveFrom: utcDate(2024, 1, 1) });
+    expect(parse().data).toMatchObject({
+      quorumPct: 60, quorumOp: "GTE", registrationRequired: true, effectiveFrom: utcDate(2024, 1, 1),
+      hamletRegistrationRequired: true, councilApprovalBase: "INVITED", councilApprovalPct: 70, councilApprovalOp: "GTE",
+    });
     expect(parse({ registrationRequired: undefined }).data?.registrationRequired).toBe(false);
+    expect(parse({ hamletRegistrationRequired: undefined }).data?.hamletRegistrationRequired).toBe(false);
   });
 
   it.each([
@@ -162,6 +179,10 @@ describe("RuleSetInput", () => {
     ["approvalPct", "0", false], ["approvalPct", "100", true], ["approvalPct", "101", false],
     ["lookbackYears", "0", false], ["lookbackYears", "1", true], ["lookbackYears", "5", true], ["lookbackYears", "6", false],
     ["quorumOp", "LT", false], ["ballotMethod", "LOTTERY", false], ["name", "  ", false], ["legalBasis", "", false],
+    ["councilApprovalPct", "0", false], ["councilApprovalPct", "1", true], ["councilApprovalPct", "100", true], ["councilApprovalPct", "101", false],
+    ["councilApprovalPct", "66,7", false], ["councilApprovalPct", "", false],
+    ["councilApprovalOp", "GT", true], ["councilApprovalOp", "LT", false], ["councilApprovalOp", "LTE", false], ["councilApprovalOp", "", false],
+    ["councilApprovalBase", "PRESENT", true], ["councilApprovalBase", "TOTAL_HOUSEHOLDS", false],
   ])("%s = %s → valid %s", (field, value, ok) => {
     const result = parse({ [field]: value });
     expect(result.success).toBe(ok);
@@ -174,6 +195,9 @@ describe("RuleSetInput", () => {
     expect(approvalWords(rule)).toBe("tán thành > 50 % số người có mặt");
     expect(quorumWords({ ...rule, quorumBase: "TOTAL_HOUSEHOLDS", quorumOp: "GTE", quorumPct: 60 })).toBe("có mặt ≥ 60 % tổng số hộ");
     expect(targetsText({ targetHouseholdsPct: 90, targetHamletsPct: 90, targetAgenciesPct: 100 })).toBe("90 % hộ · 90 % xóm · 100 % cơ quan");
+    expect(councilApprovalWords({ councilApprovalBase: "PRESENT", councilApprovalPct: 50, councilApprovalOp: "GT" })).toBe("tán thành > 50 % số thành viên dự họp");
+    expect(councilApprovalWords({ councilApprovalBase: "INVITED", councilApprovalPct: 70, councilApprovalOp: "GTE" }))
+      .toBe("tán thành ≥ 70 % tổng số thành viên Hội đồng");
   });
 });
 
@@ -183,18 +207,39 @@ describe("CriterionInput", () => {
     CriterionInput.safeParse(Object.fromEntries(Object.entries({ ...ITEM, ...changes }).filter(([, v]) => v !== undefined)));
 
   it.each([
-    ["C4", true], ["c4", true], [" C12 ", true], ["C", false], ["4", false], ["CC4", false], ["C4a", false], ["C123", false], ["Ç4", false],
+    ["C4", true], ["c4", true], [" C12 ", true], ["C", false], ["CC4", false], ["C4a", false], ["C123", false], ["Ç4", false], ["C.", false], ["C4.1", false],
   ])("code %j → valid %s", (code, ok) => {
     const result = parse({ code });
     expect(result.success).toBe(ok);
-    if (!result.success) expect(fieldErrorsOf(result.error).code).toEqual(["Mã tiêu chí gồm một chữ cái và số thứ tự, ví dụ C4."]);
+    if (!result.success) expect(fieldErrorsOf(result.error).code).toEqual(["Mã tiêu chí gồm mã nhóm và số thứ tự, ví dụ C4, II.3 hoặc 2."]);
+  });
+
+  it.each([
+    ["II.3", "II", true], ["ii.3", "ii", true], ["I.1", "I", true], ["V.2", "V", true], ["2", "2", true], ["2.1", "2", true],
+    ["II.3", "I", false], ["III.1", "II", false], ["2", "C", false], ["3.1", "2", false], ["C4", "II", false],
+  ])("code %s in group %s → valid %s (the other titles number their items so)", (code, groupCode, ok) => {
+    const result = parse({ code, groupCode });
+    expect(result.success).toBe(ok);
+    if (!result.success) expect(fieldErrorsOf(result.error).code?.[0]).toMatch(/^Mã tiêu chí phải bắt đầu bằng mã nhóm/);
+  });
+
+  it("gives an example in the group's own style", () => {
+    const mismatch = (code: string, groupCode: string) => {
+      const result = parse({ code, groupCode });
+      return result.success ? undefined : fieldErrorsOf(result.error).code;
+    };
+    expect(mismatch("II.3", "IV")).toEqual(["Mã tiêu chí phải bắt đầu bằng mã nhóm IV (ví dụ IV.1)."]);
+    expect(mismatch("4", "2")).toEqual(["Mã tiêu chí phải bắt đầu bằng mã nhóm 2 (ví dụ 2.1)."]);
+    expect(codeGroup("II.3")).toBe("II");
+    expect(codeGroup("C12")).toBe("C");
+    expect(codeGroup("2")).toBe("2");
   });
 
   it("normalises codes to upper case", () => {
     expect(parse({ code: "c4", groupCode: "c" }).data).toMatchObject({ code: "C4", groupCode: "C" });
   });
 
-  it.each([["AB"], ["1"], [""]])("group code %j is refused", (groupCode) => {
+  it.each([["AB"], ["1A"], ["123"], ["IIIIIII"], ["Đ"], [""]])("group code %j is refused", (groupCode) => {
     expect(parse({ groupCode }).success).toBe(false);
   });
 
@@ -215,6 +260,60 @@ describe("CriterionInput", () => {
     expect(parse({ isVerified: undefined }).data?.isVerified).toBe(false);
   });
 
+  it("takes a ratio item with all of metric, comparator and threshold", () => {
+    const result = parse({ code: "C5", metric: "POOR_NEAR_POOR_PCT", comparator: "LTE", threshold: "15" });
+    expect(result.data).toMatchObject({ metric: "POOR_NEAR_POOR_PCT", comparator: "LTE", threshold: 15 });
+    expect(parse({ metric: "EMPLOYED_PCT", comparator: "GTE", threshold: "92,5" }).data?.threshold).toBe(92.5);
+    expect(parse({ metric: "EMPLOYED_PCT", comparator: "GT", threshold: "92.55" }).data?.threshold).toBe(92.55);
+    expect(parse({ metric: "", comparator: "", threshold: "" }).data).toMatchObject({ metric: undefined, comparator: undefined, threshold: undefined });
+  });
+
+  it.each([
+    [{ metric: "EMPLOYED_PCT" }, ["comparator", "threshold"]],
+    [{ comparator: "GTE" }, ["metric", "threshold"]],
+    [{ threshold: "80" }, ["metric", "comparator"]],
+    [{ metric: "EMPLOYED_PCT", comparator: "GTE" }, ["threshold"]],
+    [{ metric: "EMPLOYED_PCT", threshold: "0" }, ["comparator"]],
+  ])("asks for all three ratio fields or none: %j", (given, missing) => {
+    const result = parse(given);
+    expect(result.success).toBe(false);
+    const errors = result.success ? {} : fieldErrorsOf(result.error);
+    expect(errors).toEqual(Object.fromEntries(missing.map((f) => [f, [CAMPAIGN_MSG.ratioIncomplete]])));
+    expect(CAMPAIGN_MSG.ratioIncomplete).toBe("Chỉ tiêu tỷ lệ cần đủ: chỉ số, phép so sánh và ngưỡng.");
+  });
+
+  it.each([
+    ["0", true], ["100", true], ["100,00", true], ["99.99", true], ["100.01", false], ["101", false], ["-1", false], ["90,555", false],
+    ["1e2", false], ["abc", false], ["9 0", false],
+  ])("threshold %j → valid %s", (threshold, ok) => {
+    const result = parse({ metric: "CIVILISED_RITES_PCT", comparator: "GTE", threshold });
+    expect(result.success).toBe(ok);
+    if (!result.success) expect(Object.keys(fieldErrorsOf(result.error))).toEqual(["threshold"]);
+  });
+
+  it.each([[{ metric: "UNKNOWN_PCT" }, "metric"], [{ comparator: "EQ" }, "comparator"]])("refuses an unknown %j", (given, field) => {
+    const result = parse({ metric: "EMPLOYED_PCT", comparator: "GTE", threshold: "80", ...given });
+    expect(!result.success && Object.keys(fieldErrorsOf(result.error))).toEqual([field]);
+  });
+
+  it("drops ratio fields of an exclusion (they are not shown for one)", () => {
+    const result = parse({ code: "E5", groupCode: "E", kind: "EXCLUSION", category: "E4", metric: "EMPLOYED_PCT" });
+    expect(result.data).toMatchObject({ category: "E4", metric: undefined, comparator: undefined, threshold: undefined });
+  });
+
+  it("words a ratio item as the page shows it", () => {
+    expect(ratioWords({ metric: "POOR_NEAR_POOR_PCT", comparator: "LTE", threshold: 15 })).toBe("Tỷ lệ hộ nghèo, hộ cận nghèo ≤ 15 %");
+    expect(ratioWords({ metric: "EMPLOYED_PCT", comparator: "GTE", threshold: 92.5 })).toMatch(/≥ 92,5 %$/);
+  });
+
+  it("orders items by group and number in every numbering style", () => {
+    const codes = (items: [string, string][]) => items.map(([code, groupCode]) => ({ code, groupCode })).sort(compareCriteria).map((i) => i.code);
+    expect(codes([["C10", "C"], ["E1", "E"], ["C2", "C"], ["A1", "A"]])).toEqual(["A1", "C2", "C10", "E1"]);
+    expect(codes([["V.1", "V"], ["II.10", "II"], ["IV.1", "IV"], ["I.2", "I"], ["II.2", "II"], ["III.1", "III"], ["I.1", "I"]]))
+      .toEqual(["I.1", "I.2", "II.2", "II.10", "III.1", "IV.1", "V.1"]);
+    expect(codes([["10", "10"], ["2.1", "2"], ["2", "2"], ["1", "1"]])).toEqual(["1", "2", "2.1", "10"]);
+  });
+
   it("lists the groups with their next free code", () => {
     expect(criterionGroups([
       { code: "A1", groupCode: "A", groupTitle: "Nhóm A" },
@@ -222,6 +321,14 @@ describe("CriterionInput", () => {
       { code: "C10", groupCode: "C", groupTitle: "Nhóm C" },
       { code: "C3", groupCode: "C", groupTitle: "Nhóm C" },
     ])).toEqual([{ code: "A", title: "Nhóm A", nextCode: "A2" }, { code: "C", title: "Nhóm C", nextCode: "C11" }]);
+    expect(criterionGroups([
+      { code: "I.1", groupCode: "I", groupTitle: "Kinh tế" },
+      { code: "II.6", groupCode: "II", groupTitle: "Văn hóa" },
+      { code: "II.2", groupCode: "II", groupTitle: "Văn hóa" },
+      { code: "2", groupCode: "2", groupTitle: "Nếp sống" },
+    ])).toEqual([
+      { code: "I", title: "Kinh tế", nextCode: "I.2" }, { code: "II", title: "Văn hóa", nextCode: "II.7" }, { code: "2", title: "Nếp sống", nextCode: "2.1" },
+    ]);
   });
 });
 
@@ -229,5 +336,57 @@ describe("CriteriaSetInput", () => {
   it("requires a name, a legal basis and a date", () => {
     const result = CriteriaSetInput.safeParse({ name: " ", legalBasis: "", effectiveFrom: "" });
     expect(!result.success && Object.keys(fieldErrorsOf(result.error)).sort()).toEqual(["effectiveFrom", "legalBasis", "name"]);
+  });
+});
+
+describe("AuthorityRuleInput", () => {
+  const RULE = {
+    subject: "HAMLET", effectiveFrom: "2025-07-01", effectiveTo: "", authority: "Chủ tịch Ủy ban nhân dân xã Kim Phượng", issuer: "", parentIssuer: "",
+    legalBasis: "Nghị định số 129/2025/NĐ-CP",
+  };
+  const parse = (changes: Record<string, string | undefined> = {}) =>
+    AuthorityRuleInput.safeParse(Object.fromEntries(Object.entries({ ...RULE, ...changes }).filter(([, v]) => v !== undefined)));
+
+  it("parses a rule of the commune itself: no end, no issuer", () => {
+    expect(parse().data).toEqual({
+      subject: "HAMLET", effectiveFrom: utcDate(2025, 7, 1), effectiveTo: null, authority: RULE.authority, issuer: "", parentIssuer: "", legalBasis: RULE.legalBasis,
+    });
+  });
+
+  it("wants the end after the start", () => {
+    expect(parse({ effectiveTo: "2025-07-02" }).data?.effectiveTo).toEqual(utcDate(2025, 7, 2));
+    for (const effectiveTo of ["2025-07-01", "2025-06-30"]) {
+      const result = parse({ effectiveTo });
+      expect(!result.success && fieldErrorsOf(result.error)).toEqual({ effectiveTo: [CAMPAIGN_MSG.authorityToBeforeFrom] });
+    }
+  });
+
+  it.each([["subject", "VILLAGE"], ["subject", ""], ["effectiveFrom", ""], ["effectiveFrom", "01/07/2025"], ["authority", " "], ["legalBasis", ""]])(
+    "refuses %s = %j at that field",
+    (field, value) => {
+      const result = parse({ [field]: value });
+      expect(!result.success && Object.keys(fieldErrorsOf(result.error))).toEqual([field]);
+    },
+  );
+
+  const rule = (subject: "HAMLET" | "AGENCY", from: Date, to: Date | null) => ({ subject, effectiveFrom: from, effectiveTo: to, authority: "A" });
+  const district = rule("HAMLET", utcDate(2018, 11, 1), utcDate(2025, 7, 1));
+  const commune = rule("HAMLET", utcDate(2025, 7, 1), null);
+
+  it.each([
+    ["ends the day the other starts", rule("HAMLET", utcDate(2017, 1, 1), utcDate(2018, 11, 1)), null],
+    ["starts inside another", rule("HAMLET", utcDate(2020, 1, 1), utcDate(2021, 1, 1)), district],
+    ["covers another", rule("HAMLET", utcDate(2010, 1, 1), utcDate(2030, 1, 1)), district],
+    ["open-ended over an open-ended one", rule("HAMLET", utcDate(2030, 1, 1), null), commune],
+    ["another title", rule("AGENCY", utcDate(2020, 1, 1), null), null],
+  ])("overlap: a rule that %s", (_case, candidate, expected) => {
+    expect(authorityOverlap([district, commune], candidate)).toBe(expected);
+  });
+
+  it("words periods and issuers as the page shows them", () => {
+    expect(authorityPeriodWords(district)).toBe("áp dụng từ ngày 01/11/2018, hết hiệu lực từ ngày 01/07/2025");
+    expect(authorityPeriodWords(commune)).toBe("áp dụng từ ngày 01/07/2025, không thời hạn");
+    expect(issuerWords("")).toBe("UBND xã (tự ban hành)");
+    expect(issuerWords("Ủy ban nhân dân huyện Định Hóa")).toBe("Ủy ban nhân dân huyện Định Hóa");
   });
 });

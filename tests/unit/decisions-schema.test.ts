@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { utcDate } from "@/lib/dates";
 import {
-  DECISION_MSG, DEFAULT_AWARD_LEGAL_BASIS, decisionNumberText, decisionReference, defaultCancellationLegalBasis, padNumber, uniqueNumberMessages,
+  DECISION_MSG, DEFAULT_AWARD_LEGAL_BASIS, decisionNumberText, decisionReference, defaultCancellationLegalBasis, defaultHamletLegalBasis, padNumber,
+  uniqueNumberMessages,
 } from "@/lib/decisions/labels";
-import { AwardDecisionInput, CancellationDecisionInput, decisionFormToObject } from "@/lib/decisions/schema";
+import {
+  AwardDecisionInput, CancellationDecisionInput, DecisionMode, decisionFormToObject, HamletCancellationInput, HamletDecisionInput,
+} from "@/lib/decisions/schema";
 import { fieldErrorsOf } from "@/lib/result";
 
 // The decision forms as the browser posts them, parsed the way the actions parse them.
@@ -135,5 +138,41 @@ describe("numbers and references", () => {
     const text = defaultCancellationLegalBasis([{ number: 5, symbol: "QĐ-UBND", issuedOn: utcDate(2024, 12, 5), year: 2024 }]);
     expect(text).toContain("Căn cứ Quyết định số 05/QĐ-UBND ngày 05/12/2024 về việc tặng danh hiệu \u201cGia đình văn hóa\u201d năm 2024;");
     expect(text.split("\n").at(-1)).toBe("Theo đề nghị của công chức Văn hóa - Xã hội.");
+  });
+});
+
+describe("\u201cXóm văn hóa\u201d decisions", () => {
+  it("share the header: a hamlet decision needs no dossiers, and the same signer rule applies", () => {
+    const ok = HamletDecisionInput.safeParse(decisionFormToObject(form({ reviewIds: undefined })));
+    expect(ok.data).toMatchObject({ number: 5, symbol: "QĐ-UBND", issuedOn: utcDate(2024, 12, 5), signerTitle: "CHỦ TỊCH" });
+    const bad = HamletDecisionInput.safeParse(decisionFormToObject(form({ signerAuthority: "KT. CHỦ TỊCH" })));
+    expect(fieldErrorsOf(bad.error!).signerTitle).toEqual(["Khi ký thay (KT. CHỦ TỊCH), chức danh người ký là PHÓ CHỦ TỊCH."]);
+  });
+
+  it("a hamlet cancellation names HamletAward ids, with a ground and a reason", () => {
+    const parse = (extra: [string, string][]) =>
+      HamletCancellationInput.safeParse(decisionFormToObject(form({ reviewIds: undefined, cancelGround: "C", cancelReason: "Sai quy trình." }, extra)));
+    expect(parse([["hamletAwardIds", R1], ["hamletAwardIds", R1], ["hamletAwardIds", R2]]).data).toMatchObject({ hamletAwardIds: [R1, R2], cancelGround: "C" });
+    // Household award ids do not count for a hamlet cancellation.
+    expect(fieldErrorsOf(parse([["awardIds", R1]]).error!).hamletAwardIds).toEqual([DECISION_MSG.noAwards]);
+  });
+
+  it.each([["draft", true], ["record", true], ["issue", false], ["", false]])("mode %j is accepted: %s", (mode, ok) => {
+    expect(DecisionMode.safeParse(mode).success).toBe(ok);
+  });
+
+  it("prefills the căn cứ by who decides: the commune cites its competence, an upper body's decision the law and the Tờ trình", () => {
+    const proposal = { number: 12, symbol: "TTr-UBND", date: utcDate(2025, 11, 20) };
+    const commune = defaultHamletLegalBasis({ issuer: "", legalBasis: "Nghị định số 129/2025/NĐ-CP của Chính phủ." }, proposal).split("\n");
+    expect(commune).toContain("Căn cứ Nghị định số 129/2025/NĐ-CP của Chính phủ;");
+    expect(commune.at(-1)).toBe("Xét Tờ trình số 12/TTr-UBND ngày 20/11/2025 đề nghị công nhận danh hiệu \u201cXóm văn hóa\u201d.");
+    const district = defaultHamletLegalBasis({ issuer: "Ủy ban nhân dân huyện Định Hóa", legalBasis: "Luật Thi đua, khen thưởng 2022" }, null).split("\n");
+    expect(district.some((l) => l.includes("Luật Tổ chức chính quyền địa phương"))).toBe(false);
+    expect(district.at(-1)).toBe("Theo đề nghị của Hội đồng Thi đua - Khen thưởng xã và công chức Văn hóa - Xã hội.");
+  });
+
+  it("cancelling a hamlet title cites the recognition decision", () => {
+    const text = defaultCancellationLegalBasis([{ number: 45, symbol: "QĐ-UBND", issuedOn: utcDate(2024, 12, 12), year: 2024 }], "HAMLET");
+    expect(text).toContain("Căn cứ Quyết định số 45/QĐ-UBND ngày 12/12/2024 về việc công nhận danh hiệu \u201cXóm văn hóa\u201d năm 2024;");
   });
 });

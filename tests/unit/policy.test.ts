@@ -58,6 +58,8 @@ const TABLE: Record<Role, Record<Permission, readonly [boolean, boolean, boolean
     "decision.read": [N, N, N],
     "decision.draft": [N, N, N],
     "decision.approve": [N, N, N],
+    "hamletTitle.write": [N, N, N],
+    "council.manage": [N, N, N],
   },
   OFFICER: {
     "hamlet.read": [Y, Y, N],
@@ -78,6 +80,8 @@ const TABLE: Record<Role, Record<Permission, readonly [boolean, boolean, boolean
     "decision.read": [Y, Y, N],
     "decision.draft": [Y, Y, N],
     "decision.approve": [N, N, N],
+    "hamletTitle.write": [Y, Y, N],
+    "council.manage": [Y, Y, N],
   },
   LEADER: {
     "hamlet.read": [Y, Y, N],
@@ -98,6 +102,8 @@ const TABLE: Record<Role, Record<Permission, readonly [boolean, boolean, boolean
     "decision.read": [Y, Y, N],
     "decision.draft": [N, N, N],
     "decision.approve": [Y, Y, N],
+    "hamletTitle.write": [N, N, N],
+    "council.manage": [N, N, N],
   },
   COMMITTEE: {
     "hamlet.read": [Y, Y, N],
@@ -118,6 +124,8 @@ const TABLE: Record<Role, Record<Permission, readonly [boolean, boolean, boolean
     "decision.read": [Y, Y, N],
     "decision.draft": [N, N, N],
     "decision.approve": [N, N, N],
+    "hamletTitle.write": [N, N, N],
+    "council.manage": [N, N, N],
   },
   HAMLET_HEAD: {
     "hamlet.read": [Y, N, N],
@@ -138,6 +146,8 @@ const TABLE: Record<Role, Record<Permission, readonly [boolean, boolean, boolean
     "decision.read": [N, N, N],
     "decision.draft": [N, N, N],
     "decision.approve": [N, N, N],
+    "hamletTitle.write": [Y, N, N],
+    "council.manage": [N, N, N],
   },
 };
 

@@ -20,11 +20,12 @@ export default async function CampaignYearsPage() {
           <ButtonLink href="/campaign/new">+ Tạo năm thi đua</ButtonLink>
           <ButtonLink href="/campaign/rules" variant="secondary">Bộ quy tắc bình xét</ButtonLink>
           <ButtonLink href="/campaign/criteria" variant="secondary">Bộ tiêu chí</ButtonLink>
+          <ButtonLink href="/campaign/authority" variant="secondary">Thẩm quyền quyết định</ButtonLink>
         </>} />
       {years.length === 0 ? (
         <EmptyState>Chưa có năm thi đua nào. Bấm “Tạo năm thi đua” để nhập kế hoạch, chỉ tiêu và thời hạn của năm đầu tiên.</EmptyState>
       ) : (
-        <DataTable head={["Năm", "Chỉ tiêu", "Bộ quy tắc bình xét", "Bộ tiêu chí", "Hạn họp / hạn bình xét"]}>
+        <DataTable head={["Năm", "Chỉ tiêu", "Bộ quy tắc bình xét", "Bộ tiêu chí “Gia đình văn hóa”", "Hạn họp / hạn bình xét"]}>
           {years.map((y) => (
             <tr key={y.id} className="hover:bg-slate-50">
               <td className="px-3 py-2"><Link className="font-semibold text-brand-700 underline-offset-2 hover:underline" href={`/campaign/${y.year}`}>{y.year}</Link></td>

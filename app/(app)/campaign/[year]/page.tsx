@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { DataTable } from "@/components/ui/list-controls";
 import { Card, DetailHeader, DetailList } from "@/components/ui/page-header";
 import { getYearForActor, getYearUsage } from "@/lib/campaign/queries";
-import { approvalWords, CAMPAIGN_MSG, quorumWords, targetsText, versionText } from "@/lib/campaign/schema";
+import { approvalWords, CAMPAIGN_MSG, councilApprovalWords, quorumWords, targetsText, versionText } from "@/lib/campaign/schema";
 import { formatDay } from "@/lib/dates";
 import { formatDateTime } from "@/lib/format";
 import { BALLOT_METHOD_LABEL } from "@/lib/review/labels";
@@ -13,6 +13,10 @@ import { requireCampaignManager, yearParam } from "../guard";
 export const metadata: Metadata = { title: "Năm thi đua" };
 
 const LINK = "font-medium text-brand-700 underline underline-offset-2";
+
+/** A criteria set's version as a link to it; empty (shown as "—") when the year has none for that title. */
+const setLink = (set: { id: string; name: string; version: number } | null) =>
+  set ? <Link className={LINK} href={`/campaign/criteria/${set.id}`}>{versionText(set)}</Link> : "";
 
 export default async function CampaignYearPage({ params, searchParams }: { params: Promise<{ year: string }>; searchParams: Promise<{ saved?: string }> }) {
   const actor = await requireCampaignManager();
@@ -73,8 +77,21 @@ export default async function CampaignYearPage({ params, searchParams }: { param
             { label: "Điều kiện tiến hành họp", value: quorumWords(row.ruleSet) },
             { label: "Điều kiện công nhận", value: approvalWords(row.ruleSet) },
             { label: "Hình thức biểu quyết", value: BALLOT_METHOD_LABEL[row.ruleSet.ballotMethod] },
-            { label: "Bộ tiêu chí", value: <Link className={LINK} href={`/campaign/criteria/${row.criteriaSet.id}`}>{versionText(row.criteriaSet)}</Link> },
+            { label: "Bộ tiêu chí “Gia đình văn hóa”", value: <Link className={LINK} href={`/campaign/criteria/${row.criteriaSet.id}`}>{versionText(row.criteriaSet)}</Link> },
             { label: "Số tiêu chí", value: `${standard} tiêu chí phải đạt, ${row.criteriaSet.items.length - standard} trường hợp loại trừ` },
+          ]} />
+        </Card>
+        <Card>
+          <h2 className="mb-3 text-lg font-semibold">“Xóm văn hóa”, cơ quan, đơn vị và doanh nghiệp</h2>
+          {((usage?.hamletReports ?? 0) > 0 || (usage?.agencyResults ?? 0) > 0 || (usage?.enterpriseResults ?? 0) > 0) && (
+            <p className="mb-3 text-sm text-slate-600">Bộ tiêu chí đã dùng để chấm báo cáo hoặc kết quả trong năm thì không đổi được nữa.</p>
+          )}
+          <DetailList items={[
+            { label: "Bộ tiêu chí “Xóm văn hóa”", value: setLink(row.hamletCriteriaSet) },
+            { label: "Bộ tiêu chí “Cơ quan, đơn vị đạt chuẩn văn hóa”", value: setLink(row.agencyCriteriaSet) },
+            { label: "Bộ tiêu chí “Doanh nghiệp đạt chuẩn văn hóa”", value: setLink(row.enterpriseCriteriaSet) },
+            { label: "Hội đồng xã công nhận “Xóm văn hóa” khi", value: councilApprovalWords(row.ruleSet) },
+            { label: "Xóm phải đăng ký mới được xét", value: row.ruleSet.hamletRegistrationRequired ? "Có" : "Không" },
           ]} />
         </Card>
         <Card>

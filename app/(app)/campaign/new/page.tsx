@@ -19,7 +19,8 @@ export default async function NewCampaignYearPage() {
     <>
       <PageHeader title="Tạo năm thi đua" subtitle="Các giá trị mặc định theo Nghị định 86/2023 và kế hoạch của xã; sửa lại nếu kế hoạch năm nay khác." />
       <Card>
-        <YearForm action={createCampaignYearAction} ruleSets={options.ruleSets} criteriaSets={options.criteriaSets} setsLocked={false} yearLocked={false}
+        <YearForm action={createCampaignYearAction} ruleSets={options.ruleSets} criteriaSets={options} setsLocked={false}
+          locked={{ HAMLET: false, AGENCY: false, ENTERPRISE: false }} yearLocked={false}
           cancelHref="/campaign" submitLabel="Tạo năm thi đua"
           initial={{
             year: String(year),
@@ -32,7 +33,10 @@ export default async function NewCampaignYearPage() {
             noticeDays: String(deadlines.noticeDays),
             decisionDays: String(deadlines.decisionDays),
             ruleSetId: options.ruleSets[0]?.value ?? "",
-            criteriaSetId: options.criteriaSets[0]?.value ?? "",
+            criteriaSetId: options.HOUSEHOLD[0]?.value ?? "",
+            hamletCriteriaSetId: options.HAMLET[0]?.value ?? "",
+            agencyCriteriaSetId: options.AGENCY[0]?.value ?? "",
+            enterpriseCriteriaSetId: options.ENTERPRISE[0]?.value ?? "",
             honourYears: "3", honourQuotaPct: "",
             planRefs: [],
           }} />

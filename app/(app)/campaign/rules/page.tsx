@@ -5,7 +5,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/list-controls";
 import { Badge, Card, DetailList, PageHeader } from "@/components/ui/page-header";
 import { listRuleSets } from "@/lib/campaign/queries";
-import { approvalWords, quorumWords } from "@/lib/campaign/schema";
+import { approvalWords, councilApprovalWords, quorumWords } from "@/lib/campaign/schema";
 import { formatDay } from "@/lib/dates";
 import { BALLOT_METHOD_LABEL } from "@/lib/review/labels";
 import { requireCampaignManager } from "../guard";
@@ -19,7 +19,7 @@ export default async function RuleSetsPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <PageHeader title="Bộ quy tắc bình xét"
-        subtitle="Điều kiện tiến hành họp và tỷ lệ tán thành khi xóm họp bình xét. Mỗi bộ không sửa được; muốn thay đổi thì tạo phiên bản mới, các năm đã dùng vẫn giữ phiên bản cũ."
+        subtitle="Điều kiện tiến hành họp và tỷ lệ tán thành khi xóm họp bình xét, và tỷ lệ tán thành của Hội đồng Thi đua - Khen thưởng xã khi xét “Xóm văn hóa”. Mỗi bộ không sửa được; muốn thay đổi thì tạo phiên bản mới, các năm đã dùng vẫn giữ phiên bản cũ."
         actions={<>
           <ButtonLink href={ruleSets[0] ? `/campaign/rules/new?from=${ruleSets[0].id}` : "/campaign/rules/new"}>+ Tạo phiên bản mới</ButtonLink>
           <ButtonLink href="/campaign" variant="secondary">Năm thi đua</ButtonLink>
@@ -47,6 +47,8 @@ export default async function RuleSetsPage({ searchParams }: { searchParams: Pro
                   { label: "Hình thức biểu quyết", value: BALLOT_METHOD_LABEL[r.ballotMethod] },
                   { label: "Bắt buộc đăng ký đầu năm", value: r.registrationRequired ? "Có" : "Không" },
                   { label: "Thời gian xét vi phạm", value: r.lookbackYears === 1 ? "Trong năm thi đua" : `${r.lookbackYears} năm (năm thi đua và ${r.lookbackYears - 1} năm trước)` },
+                  { label: "“Xóm văn hóa”: Hội đồng xã công nhận khi", value: councilApprovalWords(r) },
+                  { label: "“Xóm văn hóa”: xóm phải đăng ký mới được xét", value: r.hamletRegistrationRequired ? "Có" : "Không" },
                   {
                     label: "Các năm áp dụng",
                     value: r.years.length === 0 ? "" : (

@@ -21,8 +21,9 @@ export default async function EditCampaignYearPage({ params }: { params: Promise
     <>
       <PageHeader title={`Sửa năm thi đua ${row.year}`} />
       <Card>
-        <YearForm action={updateCampaignYearAction.bind(null, row.id)} ruleSets={options.ruleSets} criteriaSets={options.criteriaSets}
+        <YearForm action={updateCampaignYearAction.bind(null, row.id)} ruleSets={options.ruleSets} criteriaSets={options}
           setsLocked={(usage?.reviews ?? 0) > 0} yearLocked={usage?.isYearPinned ?? false}
+          locked={{ HAMLET: (usage?.hamletReports ?? 0) > 0, AGENCY: (usage?.agencyResults ?? 0) > 0, ENTERPRISE: (usage?.enterpriseResults ?? 0) > 0 }}
           cancelHref={`/campaign/${row.year}`} submitLabel="Lưu thay đổi"
           initial={{
             year: String(row.year),
@@ -33,6 +34,10 @@ export default async function EditCampaignYearPage({ params }: { params: Promise
             meetingDeadline: iso(row.meetingDeadline), reviewDeadline: iso(row.reviewDeadline),
             noticeDays: String(row.noticeDays), decisionDays: String(row.decisionDays),
             ruleSetId: row.ruleSetId, criteriaSetId: row.criteriaSetId,
+            // A year saved before the other titles had sets shows (and saves) the latest published one.
+            hamletCriteriaSetId: row.hamletCriteriaSetId ?? options.HAMLET[0]?.value ?? "",
+            agencyCriteriaSetId: row.agencyCriteriaSetId ?? options.AGENCY[0]?.value ?? "",
+            enterpriseCriteriaSetId: row.enterpriseCriteriaSetId ?? options.ENTERPRISE[0]?.value ?? "",
             honourYears: String(row.honourYears), honourQuotaPct: row.honourQuotaPct === null ? "" : String(row.honourQuotaPct),
             version: row.version,
             planRefs: row.planRefs.map((r) => ({ issuer: r.issuer, number: r.number, date: iso(r.date), title: r.title ?? "" })),

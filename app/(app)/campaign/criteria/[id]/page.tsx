@@ -6,7 +6,8 @@ import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { Badge, Card, DetailList, PageHeader } from "@/components/ui/page-header";
 import { createCriteriaDraftAction, publishCriteriaSetAction, removeCriterionAction } from "@/lib/campaign/actions";
-import { getCriteriaSet, type CriteriaSetDetail } from "@/lib/campaign/queries";
+import { getCriteriaSet, yearsUsing, type CriteriaSetDetail } from "@/lib/campaign/queries";
+import { ratioWords, TITLE_SUBJECT_LABEL } from "@/lib/campaign/schema";
 import { formatDay } from "@/lib/dates";
 import { formatDateTime } from "@/lib/format";
 import { CATEGORY_LABEL } from "@/lib/review/labels";
@@ -35,9 +36,10 @@ export default async function CriteriaSetPage({ params, searchParams }: { params
   const { saved } = await searchParams;
   const isDraft = set.publishedAt === null;
   const unverified = set.items.filter((i) => !i.isVerified).length;
+  const years = yearsUsing(set);
   return (
     <>
-      <PageHeader title={`Bộ tiêu chí – phiên bản ${set.version}`} subtitle={set.name}
+      <PageHeader title={`Bộ tiêu chí \u201c${TITLE_SUBJECT_LABEL[set.subject]}\u201d – phiên bản ${set.version}`} subtitle={set.name}
         actions={<>
           {isDraft && <ButtonLink href={`/campaign/criteria/${set.id}/edit`}>Sửa thông tin</ButtonLink>}
           {isDraft && <ButtonLink href={`/campaign/criteria/${set.id}/items/new`} variant="secondary">+ Thêm tiêu chí</ButtonLink>}
@@ -50,15 +52,16 @@ export default async function CriteriaSetPage({ params, searchParams }: { params
           : <Alert tone="info">Đã công bố lúc {formatDateTime(set.publishedAt)}; bộ tiêu chí này không sửa được nữa. Muốn thay đổi, hãy tạo phiên bản mới từ bản này.</Alert>}
         <Card>
           <DetailList items={[
+            { label: "Danh hiệu", value: TITLE_SUBJECT_LABEL[set.subject] },
             { label: "Tên bộ tiêu chí", value: set.name },
             { label: "Phiên bản", value: <>{set.version} {isDraft ? <Badge tone="amber">Bản nháp</Badge> : <Badge tone="green">Đã công bố</Badge>}</> },
             { label: "Căn cứ pháp lý", value: set.legalBasis },
             { label: "Ngày áp dụng", value: formatDay(set.effectiveFrom) },
             {
               label: "Các năm áp dụng",
-              value: set.years.length === 0 ? "" : (
+              value: years.length === 0 ? "" : (
                 <span className="flex flex-wrap gap-2">
-                  {set.years.map((y) => <Link key={y.year} className="font-medium text-brand-700 underline underline-offset-2" href={`/campaign/${y.year}`}>{y.year}</Link>)}
+                  {years.map((y) => <Link key={y} className="font-medium text-brand-700 underline underline-offset-2" href={`/campaign/${y}`}>{y}</Link>)}
                 </span>
               ),
             },
@@ -85,6 +88,9 @@ export default async function CriteriaSetPage({ params, searchParams }: { params
                     <p><span className="font-semibold tabular-nums">{item.code}.</span> {item.text}</p>
                     <p className="flex flex-wrap gap-2">
                       {item.kind === "EXCLUSION" && <Badge tone="slate">Loại trừ{item.category ? `: ${CATEGORY_LABEL[item.category]}` : ""}</Badge>}
+                      {item.metric && item.comparator && item.threshold !== null && (
+                        <Badge tone="sky">Chỉ tiêu tỷ lệ: {ratioWords({ metric: item.metric, comparator: item.comparator, threshold: item.threshold })}</Badge>
+                      )}
                       {!item.isVerified && <Badge tone="amber">⚠ Cần đối chiếu văn bản gốc</Badge>}
                     </p>
                   </div>

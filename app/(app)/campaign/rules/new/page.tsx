@@ -25,6 +25,8 @@ export default async function NewRuleSetPage({ searchParams }: { searchParams: P
             quorumBase: base.quorumBase, quorumPct: String(base.quorumPct), quorumOp: base.quorumOp,
             approvalBase: base.approvalBase, approvalPct: String(base.approvalPct), approvalOp: base.approvalOp,
             ballotMethod: base.ballotMethod, registrationRequired: base.registrationRequired ? "on" : "", lookbackYears: String(base.lookbackYears),
+            hamletRegistrationRequired: base.hamletRegistrationRequired ? "on" : "", councilApprovalBase: base.councilApprovalBase,
+            councilApprovalPct: String(base.councilApprovalPct), councilApprovalOp: base.councilApprovalOp,
           }} />
       </Card>
     </>

@@ -4,7 +4,9 @@ import { DecisionForm, type DecisionChoice } from "@/components/decisions/decisi
 import { Alert } from "@/components/ui/alert";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { toIsoDate } from "@/lib/dates";
-import { updateAwardDecisionAction, updateCancellationDecisionAction } from "@/lib/decisions/actions";
+import {
+  updateAwardDecisionAction, updateCancellationDecisionAction, updateHamletCancellationAction, updateHamletDecisionAction,
+} from "@/lib/decisions/actions";
 import { decisionNumberText } from "@/lib/decisions/labels";
 import { getDecision, listDecisionHouseholds, listReviewsForDecision } from "@/lib/decisions/queries";
 import { formatNumber } from "@/lib/format";
@@ -30,9 +32,19 @@ export default async function EditDecisionPage({ params }: { params: Promise<{ i
     );
   }
   const isAward = decision.kind === "AWARD";
+  const isHamlet = decision.subject === "HAMLET";
   let choices: DecisionChoice[];
   let selected: string[];
-  if (isAward) {
+  if (isHamlet) {
+    // A "Xóm văn hóa" award lists the council's hamlets (not editable here); a cancellation the awards it names.
+    choices = decision.hamletRows.map((h) => ({
+      id: h.award?.id ?? h.hamletId, label: `Xóm ${h.hamletName}`,
+      detail: h.award
+        ? `Năm ${h.award.year} · QĐ số ${decisionNumberText(h.award.decision.number, h.award.decision.symbol)}${h.award.decision.issuer ? ` của ${h.award.decision.issuer}` : ""}`
+        : `Tán thành ${h.votesFor === null ? "—" : formatNumber(h.votesFor)} · ${formatNumber(h.streak)} năm liên tục khi được công nhận`,
+    }));
+    selected = isAward ? [] : choices.map((c) => c.id);
+  } else if (isAward) {
     const reviews = await listReviewsForDecision(actor, decision.campaignYear.year, decision.id);
     choices = (reviews?.available ?? []).map((r) => ({
       id: r.id, label: `Xóm ${r.hamletName}`, detail: `${formatNumber(r.achieved)} hộ đạt / ${formatNumber(r.assessed)} hộ được bình xét`,
@@ -45,12 +57,14 @@ export default async function EditDecisionPage({ params }: { params: Promise<{ i
     }));
     selected = choices.map((c) => c.id);
   }
-  const action = (isAward ? updateAwardDecisionAction : updateCancellationDecisionAction).bind(null, decision.id);
+  const action = (isHamlet
+    ? (isAward ? updateHamletDecisionAction : updateHamletCancellationAction)
+    : (isAward ? updateAwardDecisionAction : updateCancellationDecisionAction)).bind(null, decision.id);
   return (
     <>
       <PageHeader title={title} subtitle={`Năm xét tặng ${decision.campaignYear.year}`} />
       <Card>
-        <DecisionForm action={action} kind={decision.kind} choices={choices} selected={selected}
+        <DecisionForm action={action} kind={decision.kind} subject={decision.subject} choices={choices} selected={selected}
           cancelHref={`/decisions/${decision.id}`} submitLabel="Lưu thay đổi"
           initial={{
             number: String(decision.number), symbol: decision.symbol, issuedOn: toIsoDate(decision.issuedOn), signerAuthority: decision.signerAuthority,

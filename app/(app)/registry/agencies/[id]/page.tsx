@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { AgencyTitleSection } from "@/components/agency-title/agency-title-section";
 import { Card, DetailHeader, DetailList } from "@/components/ui/page-header";
 import { AGENCY_KIND_LABEL } from "@/lib/agencies/labels";
 import { getAgency } from "@/lib/agencies/queries";
+import { getAgencyTitleHistory, listAgencyTitleYears } from "@/lib/agency-title/queries";
+import { todayInVietnam } from "@/lib/dates";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { can } from "@/lib/policy";
 import { requireActor } from "@/lib/session";
@@ -15,6 +18,9 @@ export default async function AgencyPage({ params, searchParams }: { params: Pro
   const agency = await getAgency(actor, id);
   if (!agency) notFound();
   const { saved } = await searchParams;
+  const years = await listAgencyTitleYears(actor);
+  const latestYear = years[0] ?? null;
+  const title = await getAgencyTitleHistory(actor, agency.id, latestYear ?? todayInVietnam().getUTCFullYear());
   return (
     <>
       <DetailHeader title={agency.name} subtitle={AGENCY_KIND_LABEL[agency.kind]}
@@ -30,6 +36,7 @@ export default async function AgencyPage({ params, searchParams }: { params: Pro
           { label: "Cập nhật lần cuối", value: formatDateTime(agency.updatedAt) },
         ]} />
       </Card>
+      {title && <AgencyTitleSection data={title} year={latestYear} />}
     </>
   );
 }

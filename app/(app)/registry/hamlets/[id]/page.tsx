@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { HamletAwards } from "@/components/decisions/hamlet-awards";
 import { DataTable } from "@/components/ui/list-controls";
 import { Card, DetailHeader, DetailList } from "@/components/ui/page-header";
 import { formatDate, formatDateTime, formatNumber } from "@/lib/format";
@@ -58,6 +59,7 @@ export default async function HamletPage({ params, searchParams }: { params: Pro
             </DataTable>
           )}
         </section>
+        <HamletAwards hamletId={hamlet.id} />
       </div>
     </>
   );

@@ -22,7 +22,8 @@ export default async function NewCriterionPage({ params }: { params: Promise<{ i
         {set.publishedAt ? <Alert>{CAMPAIGN_MSG.frozen}</Alert> : (
           <CriterionForm action={addCriterionAction.bind(null, set.id)} groups={criterionGroups(set.items)} cancelHref={`/campaign/criteria/${set.id}`}
             submitLabel="Thêm tiêu chí"
-            initial={{ code: "", groupCode: "", groupTitle: "", kind: "STANDARD", text: "", category: "", isVerified: "on" }} />
+            allowRatio={set.subject !== "HOUSEHOLD"}
+            initial={{ code: "", groupCode: "", groupTitle: "", kind: "STANDARD", text: "", category: "", isVerified: "on", metric: "", comparator: "", threshold: "" }} />
         )}
       </Card>
     </>

@@ -22,10 +22,11 @@ export default async function EditCriterionPage({ params }: { params: Promise<{ 
       <Card>
         {set.publishedAt ? <Alert>{CAMPAIGN_MSG.frozen}</Alert> : (
           <CriterionForm action={updateCriterionAction.bind(null, set.id, item.id)} groups={criterionGroups(set.items)} cancelHref={`/campaign/criteria/${set.id}`}
-            submitLabel="Lưu thay đổi"
+            submitLabel="Lưu thay đổi" allowRatio={set.subject !== "HOUSEHOLD"}
             initial={{
               code: item.code, groupCode: item.groupCode, groupTitle: item.groupTitle, kind: item.kind, text: item.text,
               category: item.category ?? "", isVerified: item.isVerified ? "on" : "",
+              metric: item.metric ?? "", comparator: item.comparator ?? "", threshold: item.threshold === null ? "" : String(item.threshold).replace(".", ","),
             }} />
         )}
       </Card>
