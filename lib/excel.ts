@@ -11,8 +11,9 @@ export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsh
 export const DATE_FORMAT = "dd/mm/yyyy";
 
 // A cell starting with one of these may run as a formula when the sheet is opened, re-typed or saved as CSV
-// (OWASP "CSV injection"): "=", "+", "-", "@", and a tab or carriage return in front of them.
-const FORMULA_START = /^[=+\-@\t\r]/;
+// (OWASP "CSV injection"): "=", "+", "-", "@" (or their full-width forms, which an IME types and some spreadsheets
+// read as the ASCII ones), also behind leading spaces, and a tab, carriage return or line feed at the start.
+const FORMULA_START = /^[\t\r\n]|^[\s\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]/;
 
 /**
  * Text safe to put in a cell: a value that could start a formula gets a leading apostrophe, so it stays visible

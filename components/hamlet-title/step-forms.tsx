@@ -1,38 +1,12 @@
 "use client";
-import type { ReactNode } from "react";
-import { Alert } from "@/components/ui/alert";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
-import { type FormActionFn, FormErrorBanner, SubmitButton, useFormAction, VersionField } from "@/components/ui/form";
+import type { FormActionFn } from "@/components/ui/form";
+import { StepForm } from "@/components/ui/step-form";
 import type { Option } from "@/lib/options";
 
 // The small forms of the "Xóm văn hóa" steps: registration, notice, reopen, a comment's resolution and the Tờ trình.
 // Each shows the server's refusal above its fields (typed values kept) and its confirmation after a success; legal
 // steps ask before they go.
-
-type Fields = { value: (name: string) => string; errors: (name: string) => string[] | undefined };
-
-function StepForm({ action, submitLabel, variant, confirmText, initial = {}, version, children, className = "" }: {
-  action: FormActionFn;
-  submitLabel: string;
-  variant?: "primary" | "secondary" | "danger";
-  confirmText?: string;
-  initial?: Record<string, string>;
-  version?: number;
-  children?: (f: Fields) => ReactNode;
-  className?: string;
-}) {
-  const { state, formAction, pending, err, value, errors, formKey } = useFormAction<unknown, Record<string, string>>(action, initial);
-  return (
-    <form key={formKey} action={formAction} noValidate className={`space-y-3 ${className}`}
-      onSubmit={(e) => { if (confirmText && !window.confirm(confirmText)) e.preventDefault(); }}>
-      <FormErrorBanner error={err} />
-      {state?.ok && state.message && <Alert tone="success">{state.message}</Alert>}
-      <VersionField version={version} />
-      {children?.({ value: (n) => value(n), errors })}
-      <SubmitButton pending={pending} label={submitLabel} variant={variant} />
-    </form>
-  );
-}
 
 /** "Đăng ký" with the date (today by default); `idPrefix` keeps several forms on one page apart. */
 export function RegisterForm({ action, defaultDay, min, max, idPrefix = "reg" }: {

@@ -25,6 +25,10 @@ async function loadAgency(tx: Tx, actor: Actor, agencyId: string) {
     : null;
   if (!agency) throw notFound();
   authorize(actor, "agency.write", { communeId: agency.communeId });
+  // One use case at a time per agency: a recognition checks the agency's other recognitions and its không đạt years,
+  // a result checks the recognitions; without the lock two concurrent writes could each pass the other's check (two
+  // "lần đầu", overlapping periods, a không đạt year inside a period recognised meanwhile).
+  await tx.$executeRaw`SELECT 1 FROM "Agency" WHERE "id" = ${agency.id}::uuid FOR NO KEY UPDATE`;
   return agency;
 }
 

@@ -37,6 +37,12 @@ export function windowRetryAt(limit: WindowLimit, recent: readonly Date[], now: 
 /**
  * The client's address as the reverse proxy reports it: the first `x-forwarded-for` entry, else `x-real-ip`;
  * undefined when neither is set. Capped so a forged header cannot bloat what is stored or hashed.
+ *
+ * Trust assumption: the app runs only behind a reverse proxy that REPLACES `x-forwarded-for` with the address it
+ * saw (nginx: `proxy_set_header X-Forwarded-For $remote_addr;`, not `$proxy_add_x_forwarded_for`, which keeps what
+ * the client sent in front). Reached directly, or through a proxy that appends, a client can pick its own first
+ * entry and so its own per-IP bucket (sign-in per-IP lock, public comment per-sender limits); the per-username lock
+ * and the per-notice daily cap still hold in that case. There is no switch to turn the header off.
  */
 export function clientIp(header: (name: string) => unknown): string | undefined {
   const forwarded = header("x-forwarded-for");

@@ -31,6 +31,10 @@ export const CAMPAIGN_MSG = {
   ratioIncomplete: "Chỉ tiêu tỷ lệ cần đủ: chỉ số, phép so sánh và ngưỡng.",
   ratioNotForHousehold: "Bộ tiêu chí \u201cGia đình văn hóa\u201d không có chỉ tiêu tỷ lệ; hãy để trống chỉ số, phép so sánh và ngưỡng.",
   authorityToBeforeFrom: "Ngày hết hiệu lực phải sau ngày bắt đầu áp dụng.",
+  authorityDecided: (on: Date, authority: string) =>
+    `Đã có quyết định ngày ${formatDay(on)} ban hành theo quy định đang áp dụng (${authority}); quy định mới chỉ được áp dụng từ ngày sau ngày đó.`,
+  overHundred: "Không có tỷ lệ nào lớn hơn 100 %: hãy chọn \u201c≥\u201d 100 % hoặc giảm tỷ lệ.",
+  neverMet: "Ngưỡng này không bao giờ đạt được (không có tỷ lệ nào lớn hơn 100 % hay nhỏ hơn 0 %); hãy sửa phép so sánh hoặc ngưỡng.",
   authorityOverlap: (rule: AuthorityPeriod & { authority: string }) => `Trùng thời gian với quy định đang có: ${rule.authority} (${authorityPeriodWords(rule)}).`,
 } as const;
 
@@ -153,6 +157,11 @@ export const RuleSetInput = z.object({
   councilApprovalBase: choice(enumValues(ApprovalBase), "Vui lòng chọn cách tính tỷ lệ tán thành của Hội đồng."),
   councilApprovalPct: requiredInt("tỷ lệ tán thành của Hội đồng", 1, 100),
   councilApprovalOp: choice(VOTE_COMPARATORS, "Vui lòng chọn phép so sánh cho tỷ lệ tán thành của Hội đồng."),
+}).superRefine((v, ctx) => {
+  // "> 100 %" can never be reached: no meeting or council could ever pass.
+  for (const [pct, op] of [["quorumPct", "quorumOp"], ["approvalPct", "approvalOp"], ["councilApprovalPct", "councilApprovalOp"]] as const) {
+    if (v[op] === "GT" && v[pct] === 100) ctx.addIssue({ code: "custom", path: [pct], message: CAMPAIGN_MSG.overHundred });
+  }
 });
 export type RuleSetInput = z.infer<typeof RuleSetInput>;
 
@@ -262,6 +271,10 @@ export const CriterionInput = z
       for (const [field, value] of Object.entries(ratio)) {
         if (value === undefined) ctx.addIssue({ code: "custom", path: [field], message: CAMPAIGN_MSG.ratioIncomplete });
       }
+    }
+    // "> 100 %" or "< 0 %" no hamlet could ever meet.
+    if (v.kind === "STANDARD" && ((v.comparator === "GT" && v.threshold === 100) || (v.comparator === "LT" && v.threshold === 0))) {
+      ctx.addIssue({ code: "custom", path: ["threshold"], message: CAMPAIGN_MSG.neverMet });
     }
   })
   // Only exclusions name a violation category; only standard items are ratios.

@@ -463,10 +463,18 @@ export async function createAuthorityRule(actor: Actor, input: AuthorityRuleInpu
     // A new rule "until further notice" supersedes the one in force until further notice: that one ends where it begins.
     const open = input.effectiveTo === null ? existing.find((r) => r.effectiveTo === null && r.effectiveFrom < input.effectiveFrom) : undefined;
     if (open) {
+      // Not behind decisions already made under it: they would be left dated in a period the old rule no longer covers.
+      const decided = await tx.decision.findFirst({
+        where: { communeId, authorityRuleId: open.id, issuedOn: { gte: input.effectiveFrom } },
+        orderBy: { issuedOn: "desc" },
+        select: { issuedOn: true },
+      });
+      if (decided) throw fieldError("RULE_VIOLATION", { effectiveFrom: [CAMPAIGN_MSG.authorityDecided(decided.issuedOn, open.authority)] });
       await tx.authorityRule.update({ where: { id: open.id }, data: { effectiveTo: input.effectiveFrom } });
       await recordAudit(tx, actor, {
         action: "authorityRule.close", entityType: "AuthorityRule", entityId: open.id,
-        before: { effectiveTo: null }, after: { effectiveTo: input.effectiveFrom },
+        before: { subject: open.subject, authority: open.authority, effectiveTo: null },
+        after: { subject: open.subject, authority: open.authority, effectiveTo: input.effectiveFrom },
       });
       open.effectiveTo = input.effectiveFrom;
     }

@@ -70,9 +70,12 @@ export async function ensureDefaultSets(tx: Tx, communeId: string): Promise<Defa
   return { ruleSetId: ruleSet.id, criteriaSetId, hamletCriteriaSetId, agencyCriteriaSetId, enterpriseCriteriaSetId };
 }
 
-/** Who decides "Xóm văn hóa", by date, when the commune has no rule yet. */
+/**
+ * Who decides "Xóm văn hóa", by date, when the commune has no rule for it yet. Rules of other titles (an agency rule
+ * the officer added before the first year) do not count: without these the hamlet decisions would have no authority.
+ */
 export async function ensureAuthorityRules(tx: Tx, communeId: string): Promise<void> {
-  if (await tx.authorityRule.findFirst({ where: { communeId }, select: { id: true } })) return;
+  if (await tx.authorityRule.findFirst({ where: { communeId, subject: "HAMLET" }, select: { id: true } })) return;
   const commune = await tx.commune.findUniqueOrThrow({ where: { id: communeId }, select: { name: true, district: true, province: true } });
   await tx.authorityRule.createMany({ data: defaultAuthorityRules(commune).map((r) => ({ communeId, ...r })) });
 }

@@ -122,6 +122,9 @@ export const DECISION_MSG = {
   councilMissing: (year: number) => `Năm ${year} chưa có hồ sơ Hội đồng Thi đua - Khen thưởng xét danh hiệu \u201cXóm văn hóa\u201d.`,
   councilTaken: (year: number) => `Hồ sơ \u201cXóm văn hóa\u201d năm ${year} đã được đưa vào một quyết định khác (đã được xử lý).`,
   councilEmpty: (year: number) => `Năm ${year} không có xóm nào được Hội đồng đề nghị công nhận \u201cXóm văn hóa\u201d.`,
+  /** A "Xóm văn hóa" decision answers the Tờ trình (Mẫu 04): it cannot be dated before it. */
+  beforeProposal: (proposal: { number: number | null; symbol: string | null; date: Date }) =>
+    `Ngày ban hành không được trước ngày Tờ trình đề nghị công nhận${proposal.number ? ` số ${decisionNumberText(proposal.number, proposal.symbol ?? "TTr-UBND")}` : ""} (${formatDay(proposal.date)}).`,
   hamletAwardExists: (names: string[], year: number) => `Xóm ${names.join(", ")} đã có danh hiệu \u201cXóm văn hóa\u201d năm ${year} theo một quyết định khác.`,
   hamletAwardCancelled: (names: string[]) => `Danh hiệu \u201cXóm văn hóa\u201d của xóm ${names.join(", ")} đã bị hủy bỏ (đã được xử lý).`,
   hamletAwardInOtherDraft: (names: string[]) => `Danh hiệu \u201cXóm văn hóa\u201d của xóm ${names.join(", ")} đã có trong một dự thảo quyết định hủy bỏ khác.`,

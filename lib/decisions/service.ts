@@ -244,19 +244,35 @@ function beforeSnapshot(d: {
 
 // ---- "Xóm văn hóa" award decisions -------------------------------------------------------------------------------
 
+const PROPOSAL = { proposalNumber: true, proposalSymbol: true, proposalDate: true } as const;
+
+/** The decision answers the council's Tờ trình (Mẫu 04), so it is dated on or after it; refused at the date otherwise. */
+function assertAfterProposal(issuedOn: Date, council: { proposalNumber: number | null; proposalSymbol: string | null; proposalDate: Date | null }) {
+  if (council.proposalDate && issuedOn.getTime() < council.proposalDate.getTime()) {
+    const message = DECISION_MSG.beforeProposal({ number: council.proposalNumber, symbol: council.proposalSymbol, date: council.proposalDate });
+    throw new DomainError("INVALID_INPUT", message, { issuedOn: [message] });
+  }
+}
+
 /**
  * Puts the year's council review (PROPOSED, after the vote, the notice and the Tờ trình) into the decision, with
  * the hamlets it proposes (entries ACHIEVED). The conditional update lets one decision claim it: of several drafts
  * at once exactly one wins, the others are refused and roll back.
  */
-async function claimCouncil(tx: Tx, decisionId: string, campaignYear: { id: string; year: number }, communeId: string): Promise<string[]> {
+async function claimCouncil(
+  tx: Tx, decisionId: string, campaignYear: { id: string; year: number }, communeId: string, issuedOn: Date,
+): Promise<string[]> {
   const council = await tx.councilReview.findFirst({
     where: { communeId, campaignYearId: campaignYear.id },
-    select: { id: true, status: true, decisionId: true, entries: { where: { result: "ACHIEVED" }, select: { hamlet: { select: { name: true } } } } },
+    select: {
+      id: true, status: true, decisionId: true, ...PROPOSAL,
+      entries: { where: { result: "ACHIEVED" }, select: { hamlet: { select: { name: true } } } },
+    },
   });
   if (!council) throw new DomainError("RULE_VIOLATION", DECISION_MSG.councilMissing(campaignYear.year));
   if (council.decisionId !== null && council.decisionId !== decisionId) throw new DomainError("CONFLICT", DECISION_MSG.councilTaken(campaignYear.year));
   nextCouncilStatus(council.status, "includeInDecision");
+  assertAfterProposal(issuedOn, council);
   if (council.entries.length === 0) throw new DomainError("RULE_VIOLATION", DECISION_MSG.councilEmpty(campaignYear.year));
   if (council.decisionId === null) {
     const claimed = await tx.councilReview.updateMany({ where: { id: council.id, status: "PROPOSED", decisionId: null }, data: { decisionId } });
@@ -286,7 +302,7 @@ export async function createHamletDecision(
       },
       select: LOADED,
     });
-    const hamlets = await claimCouncil(tx, decision.id, campaignYear, actor.communeId);
+    const hamlets = await claimCouncil(tx, decision.id, campaignYear, actor.communeId, input.issuedOn);
     const after = { kind: "AWARD", year, ...authoritySnapshot({ subject: "HAMLET", ...authority }), ...headerSnapshot(input), hamlets };
     if (mode === "draft") {
       await recordAudit(tx, actor, { action: "decision.draft", entityType: "Decision", entityId: decision.id, after });
@@ -307,6 +323,8 @@ export async function updateHamletDecision(actor: Actor, id: string, version: nu
     const before = await tx.decision.findUniqueOrThrow({ where: { id } });
     assertIssuedInYear(input.issuedOn, current.campaignYear.year);
     const authority = await authorityForMode(tx, current.communeId, "draft", input.issuedOn);
+    const council = await tx.councilReview.findFirst({ where: { decisionId: id }, select: PROPOSAL });
+    if (council) assertAfterProposal(input.issuedOn, council);
     await assertNumberFree(tx, current.communeId, authority.issuer, input, id);
     await lockDraft(tx, id, version, { ...headerColumns(input), ...authority });
     await recordAudit(tx, actor, {

@@ -26,22 +26,27 @@ export async function docxResponse(doc: Document, name: DownloadName): Promise<R
 }
 
 /**
- * The route handlers' common path: 401 when signed out, 404 when the row is unknown or out of scope (the loader
- * returns null), 409 when the document does not apply to the row, otherwise the document.
+ * The download routes' common path: 401 when signed out, 404 when the row is unknown or out of scope (the loader
+ * returns null), 409 when the download does not apply to the row, otherwise what `respond` makes of it.
  */
-export async function serveDocument(build: (actor: Actor) => Promise<{ doc: Document; name: DownloadName } | null>): Promise<Response> {
+export async function serveDownload<T>(build: (actor: Actor) => Promise<T | null>, respond: (built: T) => Promise<Response>): Promise<Response> {
   const actor = await getActor();
   if (!actor) return plain(401, MSG.unauthenticated);
   try {
     const built = await build(actor);
     if (!built) return plain(404, MSG.notFound);
-    return await docxResponse(built.doc, built.name);
+    return await respond(built);
   } catch (error) {
     if (error instanceof DomainError) {
       if (error.code === "NOT_FOUND" || error.code === "FORBIDDEN") return plain(404, MSG.notFound);
       return plain(409, error.message);
     }
-    console.error("[vanhoa] document generation failed", error);
+    console.error("[vanhoa] download generation failed", error);
     return plain(500, MSG.internal);
   }
+}
+
+/** A .docx download through serveDownload. */
+export function serveDocument(build: (actor: Actor) => Promise<{ doc: Document; name: DownloadName } | null>): Promise<Response> {
+  return serveDownload(build, (built) => docxResponse(built.doc, built.name));
 }

@@ -13,7 +13,7 @@ import { noticeDateError } from "@/lib/review/schema";
 import { isUuid } from "@/lib/text";
 import {
   councilVoteErrors, criterionResults, hamletOutcome, nextCouncilStatus, proposalDateError, ratioInputErrors, reportDateError, reportErrors,
-  reportRefusal, unmetCodesOf, unregisterRefusal, UPHELD_COMMENT_REASON, type CouncilEvent, type CouncilRule, type HamletFacts,
+  reportRefusal, unmetCodesOf, unregisterRefusal, type CouncilEvent, type CouncilRule, type HamletFacts, type HamletOutcome,
 } from "@/lib/titles/rules";
 import { HAMLET_TITLE_MSG } from "./labels";
 import { hamletCriteriaSetId } from "./queries";
@@ -409,16 +409,18 @@ export async function saveVotes(actor: Actor, councilId: string, version: number
     if (Object.keys(errors).length > 0) throw invalid(errors, firstMessage ?? MSG.invalid);
     for (const w of writes) await tx.hamletTitleEntry.update({ where: { id: w.id }, data: w.data });
 
-    const voted = await votedEntries(tx, council.id);
-    const achieved = await tx.hamletTitleEntry.count({ where: { councilId: council.id, votesFor: { not: null }, result: "ACHIEVED" } });
+    const [voted, achieved] = await Promise.all([
+      tx.hamletTitleEntry.count({ where: { councilId: council.id, votesFor: { not: null } } }),
+      tx.hamletTitleEntry.count({ where: { councilId: council.id, votesFor: { not: null }, result: "ACHIEVED" } }),
+    ]);
     await recordAudit(tx, actor, {
       action: "council.votes.save", entityType: "CouncilReview", entityId: council.id,
       after: {
-        year: council.campaignYear.year, membersPresent: council.membersPresent, voted: voted.length, achieved,
+        year: council.campaignYear.year, membersPresent: council.membersPresent, voted, achieved,
         changes: writes.map((w) => w.summary),
       },
     });
-    return { voted: voted.length, achieved };
+    return { voted, achieved };
   });
 }
 
@@ -465,7 +467,9 @@ export async function reopenCouncil(actor: Actor, councilId: string, version: nu
 
 /**
  * Resolves a resident's comment during the notice, once. An upheld comment about a hamlet the council voted on turns
- * that hamlet's result to không đạt (councilResult keeps the vote).
+ * that hamlet's result to không đạt (councilResult keeps the vote), recomputed by rules.hamletOutcome as a re-vote
+ * would: a hamlet already không đạt stays so, keeps the council's reason with the comment added, and is not reported
+ * as changed.
  */
 export async function resolveComment(actor: Actor, commentId: string, input: ResolveCommentInput): Promise<{ hamletResultChanged: boolean }> {
   return db.$transaction(async (tx) => {
@@ -483,24 +487,26 @@ export async function resolveComment(actor: Actor, commentId: string, input: Res
     });
     if (count !== 1) throw rule(HAMLET_TITLE_MSG.commentResolved);
     let entry: { id: string; result: string | null } | null = null;
+    let outcome: HamletOutcome | null = null;
     if (input.outcome === "UPHELD" && comment.hamletId) {
-      entry = await tx.hamletTitleEntry.findFirst({
+      const voted = await tx.hamletTitleEntry.findFirst({
         where: { campaignYearId: council.campaignYearId, hamletId: comment.hamletId, councilId: council.id, votesFor: { not: null } },
-        select: { id: true, result: true },
+        select: { id: true, result: true, votesFor: true, results: { where: { isMet: false }, select: { code: true } } },
       });
-      if (entry) {
-        await tx.hamletTitleEntry.update({
-          where: { id: entry.id },
-          data: { result: "NOT_ACHIEVED", reason: UPHELD_COMMENT_REASON(input.resolution), version: { increment: 1 } },
-        });
+      if (voted) {
+        const ruleSet = await tx.ruleSet.findUniqueOrThrow({ where: { id: council.ruleSetId } });
+        const unmetCodes = voted.results.map((r) => r.code).sort();
+        outcome = hamletOutcome(councilRuleOf(ruleSet), council, { unmetCodes, votesFor: voted.votesFor! }, input.resolution);
+        await tx.hamletTitleEntry.update({ where: { id: voted.id }, data: { ...outcome, version: { increment: 1 } } });
+        entry = voted;
       }
     }
     await recordAudit(tx, actor, {
       action: "council.comment.resolve", entityType: "NoticeComment", entityId: comment.id,
       before: { outcome: comment.outcome, hamletResult: entry?.result ?? undefined },
-      after: { outcome: input.outcome, resolution: input.resolution, hamletId: comment.hamletId, hamletResult: entry ? "NOT_ACHIEVED" : undefined },
+      after: { outcome: input.outcome, resolution: input.resolution, hamletId: comment.hamletId, hamletResult: outcome?.result, hamletReason: outcome?.reason ?? undefined },
     });
-    return { hamletResultChanged: entry !== null };
+    return { hamletResultChanged: entry !== null && outcome !== null && entry.result !== outcome.result };
   });
 }
 

@@ -22,9 +22,17 @@ export const COMMENT_MSG = {
   hamlet: "Vui lòng chọn xóm trong danh sách, hoặc \u201cÝ kiến chung\u201d.",
 } as const;
 
-// Control characters other than tab and line breaks, C1 controls, and the bidirectional overrides that can make
-// text read differently from what is stored.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+// Control characters other than tab and line breaks, C1 controls, and the bidirectional overrides and marks that can
+// make text read differently from what is stored.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+// Invisible characters a paste may carry (zero-width space/joiners, word joiner, BOM, soft hyphen): dropped, so they
+// can neither hide markup ("java\u200bscript:") nor make two identical-looking comments differ.
+const INVISIBLE = /[\u00ad\u180e\u200b-\u200d\u2060-\u2064\ufeff]/g;
+
+function stripInvisible(text: string): string {
+  return text.replace(INVISIBLE, "");
+}
 
 const MARKUP: readonly RegExp[] = [
   /<[/!?]?[a-z][^<>]*>/i, // an HTML/XML tag, closing tag, doctype or processing instruction
@@ -32,29 +40,33 @@ const MARKUP: readonly RegExp[] = [
   /<\/?(script|style|iframe|object|embed|svg|math|img|link|meta|base|form|input|a)\b/i, // a tag left unclosed
   /\b(javascript|vbscript|livescript)\s*:/i, // script URLs
   /\bdata\s*:\s*[a-z]+\/[a-z0-9.+-]+\s*[;,]/i, // data: URLs
-  /&(lt|gt|quot|apos|amp);|&#x?[0-9a-f]+;?/i, // encoded markup
+  /&(lt|gt)\b|&(quot|apos|amp);|&#x?[0-9a-f]+;?/i, // encoded markup (browsers read "&lt" without the ";" too)
   /\[\/?(b|i|u|s|url|img|color|size|font|quote|code|link)(=[^\]]*)?\]/i, // BBCode
 ];
 
-/** Does the text hold anything that reads as markup or a script URL? Plain comparisons ("< 50 %", "a < b") do not. */
+/**
+ * Does the text hold anything that reads as markup or a script URL? Plain comparisons ("< 50 %", "a < b") do not.
+ * Checked on the compatibility form too, so full-width or small look-alikes ("＜script＞", "﹤b﹥") count as markup.
+ */
 export function hasMarkup(text: string): boolean {
-  return MARKUP.some((pattern) => pattern.test(text));
+  const folded = stripInvisible(text).normalize("NFKC");
+  return MARKUP.some((pattern) => pattern.test(text) || pattern.test(folded));
 }
 
 export function hasControlChars(text: string): boolean {
   return CONTROL.test(text);
 }
 
-/** NFC, line breaks as \n, outer whitespace trimmed; inner line breaks are kept (a comment may have paragraphs). */
+/** NFC, invisible characters dropped, line breaks as \n, outer whitespace trimmed; inner line breaks are kept. */
 export function normaliseComment(text: string): string {
-  return text.normalize("NFC").replace(/\r\n?/g, "\n").trim();
+  return stripInvisible(text.normalize("NFC")).replace(/\r\n?/g, "\n").trim();
 }
 
 const optionalLine = (max: number, messages: { tooLong: string; markup: string; control: string }) =>
   z
     .string()
     .optional()
-    .transform((v) => (v === undefined ? undefined : v.normalize("NFC").replace(/[ \t\r\n]+/g, " ").trim() || undefined))
+    .transform((v) => (v === undefined ? undefined : stripInvisible(v.normalize("NFC")).replace(/[ \t\r\n]+/g, " ").trim() || undefined))
     .superRefine((v, ctx) => {
       if (v === undefined) return;
       if (v.length > max) ctx.addIssue({ code: "custom", message: messages.tooLong });
@@ -76,11 +88,12 @@ export const NoticeCommentInput = z.object({
   contact: z
     .string()
     .optional()
-    .transform((v) => v?.normalize("NFC").trim() || undefined)
+    .transform((v) => (v === undefined ? undefined : stripInvisible(v.normalize("NFC")).trim() || undefined))
     .superRefine((v, ctx) => {
       if (v === undefined) return;
       if (v.length > CONTACT_MAX) ctx.addIssue({ code: "custom", message: COMMENT_MSG.contactTooLong });
-      else if (!PHONE.test(v.replace(/[\s.()-]/g, "")) && !EMAIL.test(v)) ctx.addIssue({ code: "custom", message: COMMENT_MSG.contactFormat });
+      // The email pattern lets any non-space through: a NUL (Postgres refuses it) or a bidi override must not pass.
+      else if (hasControlChars(v) || (!PHONE.test(v.replace(/[\s.()-]/g, "")) && !EMAIL.test(v))) ctx.addIssue({ code: "custom", message: COMMENT_MSG.contactFormat });
     }),
   content: z
     .string({ error: COMMENT_MSG.contentRequired })
@@ -95,9 +108,15 @@ export const NoticeCommentInput = z.object({
 });
 export type NoticeCommentInput = z.infer<typeof NoticeCommentInput>;
 
-/** The size of a posted form's text, to refuse an oversized post before parsing it. */
+/**
+ * The size of a posted form, to refuse an oversized post before parsing it: every field's name and text (names are
+ * echoed back with the values), a file's size, and one per field so thousands of empty fields count too.
+ */
 export function formTextLength(form: FormData): number {
   let total = 0;
-  for (const [key, value] of form.entries()) if (typeof value === "string" && !key.startsWith("$ACTION")) total += value.length;
+  for (const [key, value] of form.entries()) {
+    if (key.startsWith("$ACTION")) continue;
+    total += 1 + key.length + (typeof value === "string" ? value.length : value.size);
+  }
   return total;
 }

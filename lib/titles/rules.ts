@@ -331,7 +331,8 @@ export type HamletOutcome = { result: "ACHIEVED" | "NOT_ACHIEVED"; councilResult
 
 /**
  * A hamlet's standing after the council's vote: councilResult by the year's rule; a public comment upheld during the
- * notice turns the result (not what the council voted) to không đạt.
+ * notice turns the result (not what the council voted) to không đạt. A hamlet the council already found không đạt
+ * keeps the council's reason, with the upheld comment added after it.
  */
 export function hamletOutcome(
   rule: CouncilRule,
@@ -340,7 +341,10 @@ export function hamletOutcome(
   upheldResolution?: string | null,
 ): HamletOutcome {
   const council = councilResult(rule, at, input);
-  if (upheldResolution) return { result: "NOT_ACHIEVED", councilResult: council.result, reason: UPHELD_COMMENT_REASON(upheldResolution) };
+  if (upheldResolution) {
+    const upheld = UPHELD_COMMENT_REASON(upheldResolution);
+    return { result: "NOT_ACHIEVED", councilResult: council.result, reason: council.reason ? `${council.reason} ${upheld}` : upheld };
+  }
   return { result: council.result, councilResult: council.result, reason: council.reason };
 }
 

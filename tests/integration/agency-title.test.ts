@@ -164,6 +164,34 @@ describe("an agency's 3-year history", () => {
   });
 });
 
+describe("concurrent writes on one agency", () => {
+  it("records exactly one of two first recognitions sent at once, even with different periods", async () => {
+    await threeYears();
+    const before = await counts();
+    const results = await Promise.allSettled([
+      recordRecognition(w.actors.officer, school.id, recognition(), TODAY),
+      recordRecognition(w.actors.officer, school.id, recognition({ periodFrom: 2023, periodTo: 2024, decidedOn: utcDate(2025, 1, 5) }), TODAY),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const refused = results.find((r): r is PromiseRejectedResult => r.status === "rejected")!.reason as { fieldErrors?: Record<string, string[]> };
+    expect(refused.fieldErrors?.periodTo?.[0]).toMatch(/đã được công nhận lần đầu|trùng với lần công nhận/);
+    expect(await counts()).toEqual({ ...before, recognitions: before.recognitions + 1, audits: before.audits + 1 });
+  });
+
+  it("never leaves a không đạt year inside a recognised period when the two are saved at once", async () => {
+    await threeYears();
+    const version = await versionOf(2023, school.id);
+    const results = await Promise.allSettled([
+      recordRecognition(w.actors.officer, school.id, recognition(), TODAY),
+      saveAgencyResult(w.actors.officer, 2023, school.id, version, { metCodes: ["1"], assessedOn: utcDate(2023, 12, 20) }, TODAY),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const recognised = await db.agencyRecognition.count({ where: { agencyId: school.id } });
+    const failed = await db.agencyYear.count({ where: { agencyId: school.id, result: "NOT_ACHIEVED" } });
+    expect(recognised + failed).toBe(1);
+  });
+});
+
 describe("registration and results", () => {
   it("refuses a result for an agency that did not register for the year, writing nothing", async () => {
     await register(2023, police.id);
@@ -292,6 +320,26 @@ describe("the year's headline and the list", () => {
     const enterprise = sheet.getRows(1, sheet.rowCount)!.find((r) => r.getCell(2).value === "Doanh nghiệp")!;
     expect([3, 4, 5].map((c) => enterprise.getCell(c).value)).toEqual([2, 2, 1]);
     expect(agencyListFilename(data, "xlsx").ascii).toBe("ket-qua-co-quan-van-hoa-2024.xlsx");
+  });
+
+  it("neutralises formula-like text in every text cell of the .xlsx: name, standards not met and note", async () => {
+    const row = (name: string, unmetCodes: string[], note: string) => ({
+      name, kind: "ENTERPRISE" as const, registeredOn: utcDate(2024, 2, 10), isRegistered: true, result: "NOT_ACHIEVED" as const, unmetCodes, note,
+    });
+    const totals = { kind: null, total: 3, registered: 3, achieved: 0, notAchieved: 3 };
+    const data = {
+      commune: { name: "Kim Phượng", kind: "XA" as const, province: "Thái Nguyên" }, year: 2024, documentDate: TODAY, targetPct: 100,
+      rows: [row("＝HYPERLINK(\"http://x\")", ["-1"], "+84912345678"), row(" =1+1", [], "@SUM(A1)"), row("\n=1+1", [], "Ghi chú thường")],
+      totals: [{ ...totals, kind: "ENTERPRISE" as const }], total: totals, signer: { authority: "", title: "CHỦ TỊCH", name: "Ký Tên" },
+    };
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await buildAgencyListWorkbook(data).xlsx.writeBuffer()) as ArrayBuffer);
+    const sheet = book.getWorksheet("Kết quả năm 2024")!;
+    const texts = [5, 6, 7].flatMap((r) => [2, 6, 7].map((c) => sheet.getRow(r).getCell(c)));
+    expect(texts.map((c) => c.value)).toEqual([
+      "'＝HYPERLINK(\"http://x\")", "'-1", "'+84912345678", "' =1+1", "", "'@SUM(A1)", "'\n=1+1", "", "Ghi chú thường",
+    ]);
+    for (const cell of texts) expect(cell.formula).toBeUndefined();
   });
 
   it("writes the .docx: a valid zip with every agency and its standing", async () => {

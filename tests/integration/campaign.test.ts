@@ -593,6 +593,51 @@ describe("authority rules", () => {
     expect(authorityOn(rules, "AGENCY", utcDate(2030, 1, 1))?.id).toBe(second);
   });
 
+  it("audits the closing with the superseded rule's title and authority", async () => {
+    const { id: first } = await createAuthorityRule(w.actors.officer, RULE_2026);
+    await createAuthorityRule(w.actors.officer, { ...RULE_2026, effectiveFrom: utcDate(2030, 1, 1), authority: "Chủ tịch Công đoàn phường" });
+    expect(await db.auditLog.findFirstOrThrow({ where: { action: "authorityRule.close" } })).toMatchObject({
+      entityId: first,
+      before: { subject: "AGENCY", authority: "Chủ tịch Công đoàn xã", effectiveTo: null },
+      after: { subject: "AGENCY", authority: "Chủ tịch Công đoàn xã", effectiveTo: "2030-01-01T00:00:00.000Z" },
+    });
+  });
+
+  it("does not supersede a rule back past a decision already made under it, and writes nothing", async () => {
+    const year = await createCampaignYear(w.actors.officer, yearInput(2026));
+    const { id: first } = await createAuthorityRule(w.actors.officer, { ...RULE_2026, subject: "ENTERPRISE" });
+    await db.decision.create({
+      data: {
+        communeId: w.commune.id, campaignYearId: year.id, subject: "HAMLET", kind: "AWARD", status: "ISSUED", issuer: "Công đoàn xã",
+        authority: "Chủ tịch Công đoàn xã", authorityRuleId: first, number: 7, numberYear: 2026, issuedOn: utcDate(2026, 9, 15),
+        signerTitle: "CHỦ TỊCH", signerName: "Nguyễn Văn Ký", legalBasis: "Căn cứ…",
+      },
+    });
+    const rules = await db.authorityRule.count();
+    const audits = await db.auditLog.count();
+    const message = CAMPAIGN_MSG.authorityDecided(utcDate(2026, 9, 15), "Chủ tịch Công đoàn xã");
+    expect(message).toContain("15/09/2026");
+    for (const effectiveFrom of [utcDate(2026, 7, 1), utcDate(2026, 9, 15)]) {
+      await expect(createAuthorityRule(w.actors.officer, { ...RULE_2026, subject: "ENTERPRISE", effectiveFrom, authority: "Chủ tịch Công đoàn phường" }))
+        .rejects.toMatchObject({ code: "RULE_VIOLATION", message, fieldErrors: { effectiveFrom: [message] } });
+    }
+    expect(await db.authorityRule.findUniqueOrThrow({ where: { id: first } })).toMatchObject({ effectiveTo: null });
+    expect(await db.authorityRule.count()).toBe(rules);
+    expect(await db.auditLog.count()).toBe(audits);
+    // From the day after the decision, the new rule takes over.
+    await expect(createAuthorityRule(w.actors.officer, { ...RULE_2026, subject: "ENTERPRISE", effectiveFrom: utcDate(2026, 9, 16), authority: "Chủ tịch Công đoàn phường" }))
+      .resolves.toBeDefined();
+    expect(await db.authorityRule.findUniqueOrThrow({ where: { id: first } })).toMatchObject({ effectiveTo: utcDate(2026, 9, 16) });
+  });
+
+  it("still gives the commune its hamlet rules when the officer added a rule of another title before the first year", async () => {
+    await createAuthorityRule(w.actors.officer, RULE_2026);
+    await createCampaignYear(w.actors.officer, yearInput(2026));
+    const rules = await db.authorityRule.findMany({ where: { communeId: w.commune.id } });
+    expect(authorityOn(rules, "HAMLET", utcDate(2026, 3, 1))).toMatchObject({ issuer: "", effectiveTo: null });
+    expect(rules.filter((r) => r.subject === "AGENCY")).toHaveLength(1);
+  });
+
   it("checks against the default rules a year creates: a bounded period inside the rule in force is refused", async () => {
     await createCampaignYear(w.actors.officer, yearInput(2024));
     await expect(createAuthorityRule(w.actors.officer, { ...RULE_2026, subject: "HAMLET", effectiveFrom: utcDate(2025, 1, 1), effectiveTo: utcDate(2025, 3, 1) }))

@@ -1,4 +1,3 @@
-import { strFromU8, unzipSync } from "fflate";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as getCouncilMinutes } from "@/app/api/documents/council-minutes/[councilId]/route";
 import { GET as getHamletDecision } from "@/app/api/documents/hamlet-decision/[decisionId]/route";
@@ -16,6 +15,7 @@ import { getActor } from "@/lib/session";
 import { makeCampaignYear, type YearRow } from "../factories/cycle";
 import { makeCouncil, makeHamletAward, makeHamletDecision, makeHamletEntry } from "../factories/hamlet-docs";
 import { makeActor, makeWorld, resetDb, type World } from "../factories";
+import { docxText } from "../support/docx";
 
 // The loaders read real rows within the actor's scope; the GET handlers are called with the signed-in actor stubbed
 // (only the session lookup is replaced, the database is real).
@@ -35,13 +35,7 @@ const request = () => new Request("http://localhost/api/documents");
 async function docText(response: Response): Promise<string> {
   expect(response.status).toBe(200);
   expect(response.headers.get("Content-Type")).toBe(DOCX_TYPE);
-  const xml = strFromU8(unzipSync(new Uint8Array(await response.arrayBuffer()))["word/document.xml"]!);
-  return xml
-    .split("</w:p>")
-    .map((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(""))
-    .filter((p) => p !== "")
-    .join("\n")
-    .replace(/&amp;/g, "&");
+  return docxText(new Uint8Array(await response.arrayBuffer()));
 }
 
 beforeEach(async () => {

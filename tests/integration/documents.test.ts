@@ -1,4 +1,3 @@
-import { strFromU8, unzipSync } from "fflate";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { utcDate } from "@/lib/dates";
@@ -11,6 +10,7 @@ import { DOCX_TYPE, docxResponse } from "@/lib/documents/route";
 import { buildMinutes, minutesFilename } from "@/lib/documents/minutes";
 import { makeCampaignYear, makeReview, type YearRow } from "../factories/cycle";
 import { makeActor, makeHousehold, makeWorld, resetDb, type World } from "../factories";
+import { docxText } from "../support/docx";
 
 // The loaders read real rows (made with Prisma) within the actor's scope; the builders turn them into .docx files.
 
@@ -21,13 +21,7 @@ let reviewB: { id: string };
 let hh: Record<"an" | "binh" | "cuong" | "dung" | "em", { id: string; hamletId: string; headName: string }>;
 
 async function textOf(doc: Parameters<typeof renderDocx>[0]): Promise<string> {
-  const xml = strFromU8(unzipSync(new Uint8Array(await renderDocx(doc)))["word/document.xml"]!);
-  return xml
-    .split("</w:p>")
-    .map((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(""))
-    .filter((p) => p !== "")
-    .join("\n")
-    .replace(/&amp;/g, "&");
+  return docxText(new Uint8Array(await renderDocx(doc)));
 }
 
 async function makeDecision(status: "DRAFT" | "ISSUED", number: number, kind: "AWARD" | "CANCELLATION" = "AWARD") {

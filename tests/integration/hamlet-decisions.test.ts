@@ -144,6 +144,16 @@ describe("a year decided by the district (recorded by the officer)", () => {
     expect(await counts()).toEqual(before);
   });
 
+  it("refuses to record a district decision dated before the commune's Tờ trình, and nothing is written", async () => {
+    const before = await counts();
+    const message = DECISION_MSG.beforeProposal({ number: 12, symbol: "TTr-UBND", date: utcDate(2024, 11, 20) });
+    await expect(createHamletDecision(w.actors.officer, 2024, "record", header(utcDate(2024, 11, 19), 45))).rejects.toMatchObject({
+      code: "INVALID_INPUT", fieldErrors: { issuedOn: [message] },
+    });
+    expect(await counts()).toEqual(before);
+    expect(await council(y2024)).toMatchObject({ status: "PROPOSED", decisionId: null });
+  });
+
   it("refuses, in one transaction, a hamlet that already has the title that year", async () => {
     // Another decision (entered earlier) already gave xóm B the 2024 title.
     const other = await db.decision.create({
@@ -238,6 +248,24 @@ describe("a year decided by the commune (drafted by the officer, issued by the l
     });
     expect(await counts()).toEqual(before);
     expect(await council(y2025)).toMatchObject({ status: "PROPOSED", decisionId: null });
+  });
+
+  it("refuses a decision dated before the council's Tờ trình (20/11), at the date; the same day is accepted", async () => {
+    const before = await counts();
+    const tooEarly = utcDate(2025, 11, 19);
+    const message = DECISION_MSG.beforeProposal({ number: 12, symbol: "TTr-UBND", date: utcDate(2025, 11, 20) });
+    expect(message).toBe("Ngày ban hành không được trước ngày Tờ trình đề nghị công nhận số 12/TTr-UBND (20/11/2025).");
+    await expect(createHamletDecision(w.actors.officer, 2025, "draft", header(tooEarly, 12))).rejects.toMatchObject({
+      code: "INVALID_INPUT", fieldErrors: { issuedOn: [message] },
+    });
+    expect(await counts()).toEqual(before);
+    expect(await council(y2025)).toMatchObject({ status: "PROPOSED", decisionId: null });
+
+    const draft = await createHamletDecision(w.actors.officer, 2025, "draft", header(utcDate(2025, 11, 20), 12));
+    await expect(updateHamletDecision(w.actors.officer, draft.id, 1, header(tooEarly, 12))).rejects.toMatchObject({
+      code: "INVALID_INPUT", fieldErrors: { issuedOn: [message] },
+    });
+    expect(await db.decision.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ issuedOn: utcDate(2025, 11, 20), version: 1 });
   });
 
   it("refuses a date no rule covers, at the date", async () => {

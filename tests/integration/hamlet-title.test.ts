@@ -3,7 +3,7 @@ import { HAMLET_CRITERIA } from "@/lib/campaign/defaults";
 import { db } from "@/lib/db";
 import { utcDate } from "@/lib/dates";
 import { HAMLET_TITLE_MSG } from "@/lib/hamlet-title/labels";
-import { getEntryPage, getTitleYear, listHamletEntries, type TitleYear } from "@/lib/hamlet-title/queries";
+import { getEntryPage, getProposalPage, getTitleYear, listHamletEntries, type TitleYear } from "@/lib/hamlet-title/queries";
 import type { CouncilInput, ReportInput } from "@/lib/hamlet-title/schema";
 import {
   postCouncilNotice, proposeCouncil, registerHamlet, reopenCouncil, resolveComment, saveCouncil, saveReport, saveVotes, unregisterHamlet,
@@ -187,6 +187,15 @@ describe("the achievement report", () => {
     await db.household.update({ where: { id: movedOut.id }, data: { status: "MOVED_OUT" } });
     const page = (await getEntryPage(w.actors.headA, await titleYear(), w.hamletA.id))!;
     expect(page.prefill).toMatchObject({ totalHouseholds: 3, recognisedHouseholds: 2, recognisedProvisional: true });
+  });
+
+  it("without a household review this year, cites only the year's active awards: none gives 0, not provisional", async () => {
+    await makeHousehold(w.hamletA);
+    await makeHousehold(w.hamletA);
+    // Another hamlet's open review says nothing about this one.
+    await makeReview(year, w.hamletB, { status: "MEETING" });
+    const page = (await getEntryPage(w.actors.headA, await titleYear(), w.hamletA.id))!;
+    expect(page.prefill).toMatchObject({ totalHouseholds: 2, recognisedHouseholds: 0, recognisedProvisional: false });
   });
 
   it("is refused for an unregistered hamlet when the year requires registration, and nothing is written", async () => {
@@ -430,6 +439,37 @@ describe("comments and the Tờ trình", () => {
     await reopenCouncil(w.actors.officer, id, 3);
     await saveVotes(w.actors.officer, id, 4, { votes: { [w.hamletB.id]: { votesFor: 12, votesAgainst: 0 } } });
     expect(await entryOf(w.hamletB.id)).toMatchObject({ votesFor: 12, result: "NOT_ACHIEVED", councilResult: "ACHIEVED" });
+  });
+
+  it("an upheld comment takes the hamlet off the Tờ trình's list of hamlets proposed", async () => {
+    const id = await posted();
+    expect((await getProposalPage(w.actors.officer, await titleYear()))!.achieved.map((e) => e.hamletId).sort()).toEqual([w.hamletA.id, w.hamletB.id].sort());
+    const comment = await makeNoticeComment(await councilRow(), { hamletId: w.hamletB.id });
+    await resolveComment(w.actors.officer, comment.id, { outcome: "UPHELD", resolution: "Đúng phản ánh" });
+    const page = (await getProposalPage(w.actors.officer, await titleYear()))!;
+    expect(page.achieved.map((e) => e.hamletId)).toEqual([w.hamletA.id]);
+    expect(page.notAchieved.map((e) => e.hamletId)).toEqual([w.hamletB.id]);
+    await proposeCouncil(w.actors.officer, id, 3, proposal, utcDate(2024, 12, 23));
+    expect(await db.auditLog.findFirstOrThrow({ where: { action: "council.propose" } })).toMatchObject({ after: { achieved: 1 } });
+  });
+
+  it("an upheld comment on a hamlet the council found không đạt keeps it so, with the council's reason, and is not reported as a change", async () => {
+    const id = await reportedAndMet({ "III.1": { isMet: false } });
+    await saveVotes(w.actors.officer, id, 1, { votes: { [w.hamletA.id]: { votesFor: 10 }, [w.hamletB.id]: { votesFor: 12 } } });
+    await postCouncilNotice(w.actors.officer, id, 2, { postedOn: POSTED, channel: "Trang thông tin điện tử của xã" }, POSTED);
+    const comment = await makeNoticeComment(await councilRow(), { hamletId: w.hamletB.id });
+
+    const { hamletResultChanged } = await resolveComment(w.actors.officer, comment.id, { outcome: "UPHELD", resolution: "Xóm còn tụ điểm cờ bạc" });
+    expect(hamletResultChanged).toBe(false);
+    const reason = "Chưa đạt tiêu chí III.1. Ý kiến của người dân được chấp nhận: Xóm còn tụ điểm cờ bạc";
+    expect(await entryOf(w.hamletB.id)).toMatchObject({ result: "NOT_ACHIEVED", councilResult: "NOT_ACHIEVED", votesFor: 12, reason });
+    expect(await db.auditLog.findFirstOrThrow({ where: { action: "council.comment.resolve" } })).toMatchObject({
+      before: { outcome: "PENDING", hamletResult: "NOT_ACHIEVED" }, after: { outcome: "UPHELD", hamletResult: "NOT_ACHIEVED", hamletReason: reason },
+    });
+    // A re-vote after a reopen gives the same reason.
+    await reopenCouncil(w.actors.officer, id, 3);
+    await saveVotes(w.actors.officer, id, 4, { votes: { [w.hamletB.id]: { votesFor: 11 } } });
+    expect(await entryOf(w.hamletB.id)).toMatchObject({ votesFor: 11, result: "NOT_ACHIEVED", councilResult: "NOT_ACHIEVED", reason });
   });
 
   it("once the notice has ended and every comment is resolved, the Tờ trình moves the dossier to PROPOSED", async () => {

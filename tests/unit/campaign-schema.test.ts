@@ -189,6 +189,16 @@ describe("RuleSetInput", () => {
     if (!result.success) expect(Object.keys(fieldErrorsOf(result.error))).toEqual([field]);
   });
 
+  it.each([
+    ["quorumPct", "quorumOp"], ["approvalPct", "approvalOp"], ["councilApprovalPct", "councilApprovalOp"],
+  ])("refuses \"> 100 %%\" for %s, which no vote could reach, and takes \"≥ 100 %%\" and \"> 99 %%\"", (pct, op) => {
+    const result = parse({ [pct]: "100", [op]: "GT" });
+    expect(result.success).toBe(false);
+    if (!result.success) expect(fieldErrorsOf(result.error)).toEqual({ [pct]: [CAMPAIGN_MSG.overHundred] });
+    expect(parse({ [pct]: "100", [op]: "GTE" }).success).toBe(true);
+    expect(parse({ [pct]: "99", [op]: "GT" }).success).toBe(true);
+  });
+
   it("words the thresholds as the page shows them", () => {
     const rule = { quorumBase: "INVITED", quorumPct: 50, quorumOp: "GT", approvalBase: "PRESENT", approvalPct: 50, approvalOp: "GT" } as const;
     expect(quorumWords(rule)).toBe("có mặt > 50 % số người được mời");
@@ -289,6 +299,14 @@ describe("CriterionInput", () => {
     const result = parse({ metric: "CIVILISED_RITES_PCT", comparator: "GTE", threshold });
     expect(result.success).toBe(ok);
     if (!result.success) expect(Object.keys(fieldErrorsOf(result.error))).toEqual(["threshold"]);
+  });
+
+  it.each([
+    ["GT", "100", false], ["GT", "100,00", false], ["LT", "0", false], ["GTE", "100", true], ["LTE", "0", true], ["GT", "99,99", true], ["LT", "0,01", true],
+  ])("a ratio %s %s that no hamlet could ever meet → valid %s", (comparator, threshold, ok) => {
+    const result = parse({ metric: "POOR_NEAR_POOR_PCT", comparator, threshold });
+    expect(result.success).toBe(ok);
+    if (!result.success) expect(fieldErrorsOf(result.error)).toEqual({ threshold: [CAMPAIGN_MSG.neverMet] });
   });
 
   it.each([[{ metric: "UNKNOWN_PCT" }, "metric"], [{ comparator: "EQ" }, "comparator"]])("refuses an unknown %j", (given, field) => {

@@ -253,6 +253,13 @@ describe("hamletOutcome", () => {
       result: "NOT_ACHIEVED", councilResult: "ACHIEVED", reason: "Ý kiến của người dân được chấp nhận: Xóm còn tụ điểm cờ bạc",
     });
   });
+
+  it("an upheld comment on a hamlet the council found không đạt keeps the council's reason and adds the comment's", () => {
+    expect(hamletOutcome(rule(), at, { unmetCodes: ["II.3"], votesFor: 10 }, "Xóm còn tụ điểm cờ bạc")).toEqual({
+      result: "NOT_ACHIEVED", councilResult: "NOT_ACHIEVED",
+      reason: "Chưa đạt tiêu chí II.3. Ý kiến của người dân được chấp nhận: Xóm còn tụ điểm cờ bạc",
+    });
+  });
 });
 
 describe("the council dossier's state machine", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { COMMENT_MSG, formTextLength, hasMarkup, NoticeCommentInput } from "@/lib/public-notice/schema";
+import { BODY_MAX_CHARS, COMMENT_MSG, formTextLength, hasMarkup, NoticeCommentInput } from "@/lib/public-notice/schema";
 import { fieldErrorsOf } from "@/lib/result";
 
 // The public comment form as a browser (or anyone else) posts it, parsed the way the action parses it.
@@ -67,6 +67,15 @@ describe("NoticeCommentInput", () => {
     ["&#x3C;b&#x3E;"],
     ["[b]đậm[/b]"],
     ["[url=https://example.com]xem[/url]"],
+    // Look-alikes and hidden characters that a naive check would let through.
+    ["＜script＞alert(1)＜/script＞"],
+    ["﹤b﹥đậm﹤/b﹥"],
+    ["＜svg onload=alert(1)＞"],
+    ["&lt script&gt"],
+    ["＆ｌｔ；script＆ｇｔ；"],
+    ["java\u200bscript:alert(1)"],
+    ["java\u00adscript:alert(1)"],
+    ["&\u200blt;b&\u200bgt;"],
   ])("refuses markup %j", (content) => {
     expect(errors({ content })).toEqual({ content: [COMMENT_MSG.markup] });
   });
@@ -85,13 +94,25 @@ describe("NoticeCommentInput", () => {
 
   it.each([
     ["\u0000"], ["\u0007"], ["\u0008"], ["\u000b"], ["\u000c"], ["\u001b[31m"], ["\u007f"], ["\u0085"], ["\u202e"], ["\u2066"],
+    ["\u200e"], ["\u200f"], ["\u061c"],
   ])("refuses the control character %j in the content", (ch) => {
     expect(errors({ content: `Ý kiến ${ch} có ký tự lạ` })).toEqual({ content: [COMMENT_MSG.control] });
+  });
+
+  it("drops zero-width characters, the BOM and soft hyphens instead of storing them", () => {
+    expect(parse({ content: "\ufeffXóm\u200b văn\u00ad hóa\u2060.\u200d", authorName: "Ho\u200ca" }).data).toMatchObject({ content: "Xóm văn hóa.", authorName: "Hoa" });
+    expect(parse({ content: "\u200b\u200b \ufeff" }).success).toBe(false);
+    expect(parse({ contact: "0912\u200b345678" }).data?.contact).toBe("0912345678");
+  });
+
+  it.each([["a\u0000b@x.vn"], ["a\u202eb@x.vn"], ["ten@x\u0007.vn"], ["0912\u202e345678"]])("refuses the contact %j with a control character", (contact) => {
+    expect(errors({ contact })).toEqual({ contact: [COMMENT_MSG.contactFormat] });
   });
 
   it("refuses control characters and markup in the name too", () => {
     expect(errors({ authorName: "Hoa\u0000" })).toEqual({ authorName: [COMMENT_MSG.authorControl] });
     expect(errors({ authorName: "<b>Hoa</b>" })).toEqual({ authorName: [COMMENT_MSG.authorMarkup] });
+    expect(errors({ authorName: "＜b＞Hoa" })).toEqual({ authorName: [COMMENT_MSG.authorMarkup] });
   });
 
   it("accepts a name and a contact of 100 characters, refuses 101", () => {
@@ -123,11 +144,29 @@ describe("NoticeCommentInput", () => {
 });
 
 describe("formTextLength", () => {
-  it("counts the posted text, leaving out the action's own fields", () => {
+  it("counts the posted fields' names and text, leaving out the action's own fields", () => {
     const form = new FormData();
     form.append("content", "abc");
     form.append("authorName", "de");
     form.append("$ACTION_ID_123", "x".repeat(50));
-    expect(formTextLength(form)).toBe(5);
+    expect(formTextLength(form)).toBe(1 + 7 + 3 + 1 + 10 + 2);
+  });
+
+  it("counts long field names, many empty fields and files, which a value-only count missed", () => {
+    const names = new FormData();
+    names.append("n".repeat(BODY_MAX_CHARS), "");
+    expect(formTextLength(names)).toBeGreaterThan(BODY_MAX_CHARS);
+    const many = new FormData();
+    for (let i = 0; i < BODY_MAX_CHARS; i++) many.append("x", "");
+    expect(formTextLength(many)).toBeGreaterThan(BODY_MAX_CHARS);
+    const file = new FormData();
+    file.append("content", new Blob(["x".repeat(BODY_MAX_CHARS)]), "a.txt");
+    expect(formTextLength(file)).toBeGreaterThan(BODY_MAX_CHARS);
+  });
+
+  it("leaves a complete, legitimate comment well under the limit", () => {
+    const form = new FormData();
+    for (const [key, value] of Object.entries({ ...FORM, content: "ệ".repeat(2000), authorName: "H".repeat(100), contact: "a".repeat(88) + "@example.com" })) form.append(key, value);
+    expect(formTextLength(form)).toBeLessThanOrEqual(BODY_MAX_CHARS);
   });
 });

@@ -9,7 +9,7 @@ import { Card, PageHeader } from "@/components/ui/page-header";
 import { listYearNumbers } from "@/lib/campaign/queries";
 import { formatDay, parseIsoDate, todayInVietnam, toIsoDate } from "@/lib/dates";
 import { createHamletDecisionAction } from "@/lib/decisions/actions";
-import { CHAIRMAN_TITLE, DEFAULT_SYMBOL, decisionNumberText, defaultHamletLegalBasis } from "@/lib/decisions/labels";
+import { CHAIRMAN_TITLE, DECISION_MSG, DEFAULT_SYMBOL, decisionNumberText, defaultHamletLegalBasis } from "@/lib/decisions/labels";
 import { decisionDefaults, getHamletDecisionContext, hamletAuthorityOn, listHamletAuthorityRules } from "@/lib/decisions/queries";
 import { formatNumber } from "@/lib/format";
 import { param } from "@/lib/paging";
@@ -67,8 +67,12 @@ export default async function NewHamletDecisionPage({ searchParams }: { searchPa
     body = <Alert>Chưa có quy định về thẩm quyền công nhận &ldquo;Xóm văn hóa&rdquo; áp dụng cho ngày {formatDay(on)}. Hãy chọn ngày khác.</Alert>;
   } else {
     const proposal = { number: council.proposalNumber, symbol: council.proposalSymbol, date: council.proposalDate };
+    const beforeProposal = council.proposalDate && on.getTime() < council.proposalDate.getTime()
+      ? DECISION_MSG.beforeProposal({ number: council.proposalNumber, symbol: council.proposalSymbol, date: council.proposalDate })
+      : null;
     body = (
-      <Card>
+      <Card className="space-y-4">
+        {beforeProposal && <Alert tone="warning">{beforeProposal} Hãy chọn ngày ban hành khác.</Alert>}
         <DecisionForm action={createHamletDecisionAction} kind="AWARD" subject="HAMLET" year={context.campaignYear.year}
           mode={rule.isExternal ? "record" : "draft"} external={rule.isExternal ? { issuer: rule.issuer } : undefined}
           cancelHref="/decisions" submitLabel={rule.isExternal ? "Ghi nhận quyết định" : "Lưu dự thảo"}
