@@ -36,6 +36,7 @@ export const PERMISSIONS = [
   "decision.approve",
   "hamletTitle.write",
   "council.manage",
+  "apiToken.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -64,6 +65,8 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   // the commune council's review, the public notice and the dossier.
   "hamletTitle.write": ["OFFICER", "HAMLET_HEAD"],
   "council.manage": ["OFFICER"],
+  // Tokens of the read-only JSON API (a province system pulls the commune's figures): the administrator's.
+  "apiToken.manage": ["ADMIN"],
 };
 
 /** Where the row sits; a permission holds only inside the actor's commune, and for a hamlet head, their hamlet. */

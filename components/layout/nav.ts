@@ -15,6 +15,7 @@ const OFFICE_NAV: NavItem[] = [
   { href: "/registry/agencies", label: "Cơ quan, đơn vị", permission: "agency.read" },
   { href: "/audit", label: "Nhật ký hệ thống", permission: "audit.read" },
   { href: "/admin/users", label: "Người dùng", permission: "user.manage" },
+  { href: "/admin/api-tokens", label: "Khóa API", permission: "apiToken.manage" },
 ];
 
 const HAMLET_HEAD_NAV: NavItem[] = [

@@ -43,6 +43,7 @@ export const ENTITY_LABEL: Record<string, string> = {
   CouncilReview: "Hội đồng thi đua, khen thưởng xã bình xét \u201cXóm văn hóa\u201d",
   AgencyYear: "Đăng ký, kết quả đơn vị đạt chuẩn văn hóa",
   AgencyRecognition: "Công nhận đơn vị đạt chuẩn văn hóa",
+  ApiToken: "Khóa API",
 };
 
 export const ACTION_LABEL: Record<string, string> = {
@@ -109,6 +110,8 @@ export const ACTION_LABEL: Record<string, string> = {
   "agencyTitle.result.update": "Sửa kết quả đơn vị đạt chuẩn văn hóa",
   "agencyTitle.recognition.create": "Ghi nhận quyết định công nhận đơn vị đạt chuẩn văn hóa",
   "agencyTitle.recognition.delete": "Xóa lần công nhận ghi nhầm",
+  "apiToken.create": "Tạo khóa API",
+  "apiToken.revoke": "Thu hồi khóa API",
 };
 
 export const entityLabel = (type: string): string => ENTITY_LABEL[type] ?? type;
@@ -238,6 +241,7 @@ const FIELD_BY_ENTITY: Record<string, Record<string, string>> = {
     name: "Cơ quan, đơn vị", year: "Năm thi đua", registeredOn: "Ngày đăng ký", result: "Kết quả", unmetCodes: "Tiêu chuẩn chưa đạt",
     assessedOn: "Ngày đánh giá", note: "Ghi chú", criteriaSetId: "Bộ tiêu chuẩn",
   },
+  ApiToken: { name: "Tên khóa", prefix: "Mã nhận diện (phần đầu của khóa)", revokedAt: "Thu hồi lúc" },
   AgencyRecognition: {
     name: "Cơ quan, đơn vị", kind: "Lần công nhận", period: "Giai đoạn", issuer: "Cơ quan ra quyết định", number: "Số quyết định",
     decidedOn: "Ngày quyết định", note: "Ghi chú",

@@ -87,6 +87,7 @@ const ids = {
   agencyYear: "0a000000-0000-4000-8000-00000000001c",
   recognition: "0a000000-0000-4000-8000-00000000001d",
   hamletCancelItem: "0a000000-0000-4000-8000-00000000001e",
+  apiToken: "0a000000-0000-4000-8000-00000000001f",
 };
 const at = new Date("2025-06-30T09:15:30.123Z");
 const later = new Date("2025-07-02T10:00:00.456Z");
@@ -239,6 +240,10 @@ const ROWS = {
     issuer: "Liên đoàn Lao động tỉnh Thái Nguyên", number: "125/QĐ-LĐLĐ", decidedOn: day("2025-01-20"), note: "Bằng công nhận",
     createdById: ids.user, createdAt: at,
   },
+  ApiToken: {
+    id: ids.apiToken, communeId: ids.commune, name: "Hệ thống báo cáo của tỉnh", tokenHash: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+    prefix: "vh_AbCd", createdById: ids.user, createdAt: at, lastUsedAt: later, revokedAt: later, revokedById: ids.user,
+  },
 } satisfies {
   Commune: Prisma.CommuneUncheckedCreateInput;
   Hamlet: Prisma.HamletUncheckedCreateInput;
@@ -271,6 +276,7 @@ const ROWS = {
   HamletAward: Prisma.HamletAwardUncheckedCreateInput;
   AgencyYear: Prisma.AgencyYearUncheckedCreateInput;
   AgencyRecognition: Prisma.AgencyRecognitionUncheckedCreateInput;
+  ApiToken: Prisma.ApiTokenUncheckedCreateInput;
 };
 
 /** Fields left null on purpose (a constraint forbids setting them together with another). */
@@ -309,6 +315,7 @@ const FIELDS: Record<Prisma.ModelName, Record<string, string>> = {
   HamletAward: Prisma.HamletAwardScalarFieldEnum,
   AgencyYear: Prisma.AgencyYearScalarFieldEnum,
   AgencyRecognition: Prisma.AgencyRecognitionScalarFieldEnum,
+  ApiToken: Prisma.ApiTokenScalarFieldEnum,
 };
 
 const allOf = (model: Prisma.ModelName) => Object.fromEntries(Object.values(FIELDS[model]).map((f) => [f, true]));
@@ -346,6 +353,7 @@ async function roundTrip(): Promise<Record<Prisma.ModelName, unknown>> {
   await db.hamletAward.create({ data: ROWS.HamletAward });
   await db.agencyYear.create({ data: ROWS.AgencyYear });
   await db.agencyRecognition.create({ data: ROWS.AgencyRecognition });
+  await db.apiToken.create({ data: ROWS.ApiToken });
   return {
     Commune: await db.commune.findUniqueOrThrow({ where: { id: ids.commune }, select: allOf("Commune") }),
     Hamlet: await db.hamlet.findUniqueOrThrow({ where: { id: ids.hamlet }, select: allOf("Hamlet") }),
@@ -378,6 +386,7 @@ async function roundTrip(): Promise<Record<Prisma.ModelName, unknown>> {
     HamletAward: await db.hamletAward.findUniqueOrThrow({ where: { id: ids.hamletAward }, select: allOf("HamletAward") }),
     AgencyYear: await db.agencyYear.findUniqueOrThrow({ where: { id: ids.agencyYear }, select: allOf("AgencyYear") }),
     AgencyRecognition: await db.agencyRecognition.findUniqueOrThrow({ where: { id: ids.recognition }, select: allOf("AgencyRecognition") }),
+    ApiToken: await db.apiToken.findUniqueOrThrow({ where: { id: ids.apiToken }, select: allOf("ApiToken") }),
   };
 }
 

@@ -60,6 +60,7 @@ const TABLE: Record<Role, Record<Permission, readonly [boolean, boolean, boolean
     "decision.approve": [N, N, N],
     "hamletTitle.write": [N, N, N],
     "council.manage": [N, N, N],
+    "apiToken.manage": [Y, Y, N],
   },
   OFFICER: {
     "hamlet.read": [Y, Y, N],
@@ -82,6 +83,7 @@ const TABLE: Record<Role, Record<Permission, readonly [boolean, boolean, boolean
     "decision.approve": [N, N, N],
     "hamletTitle.write": [Y, Y, N],
     "council.manage": [Y, Y, N],
+    "apiToken.manage": [N, N, N],
   },
   LEADER: {
     "hamlet.read": [Y, Y, N],
@@ -104,6 +106,7 @@ const TABLE: Record<Role, Record<Permission, readonly [boolean, boolean, boolean
     "decision.approve": [Y, Y, N],
     "hamletTitle.write": [N, N, N],
     "council.manage": [N, N, N],
+    "apiToken.manage": [N, N, N],
   },
   COMMITTEE: {
     "hamlet.read": [Y, Y, N],
@@ -126,6 +129,7 @@ const TABLE: Record<Role, Record<Permission, readonly [boolean, boolean, boolean
     "decision.approve": [N, N, N],
     "hamletTitle.write": [N, N, N],
     "council.manage": [N, N, N],
+    "apiToken.manage": [N, N, N],
   },
   HAMLET_HEAD: {
     "hamlet.read": [Y, N, N],
@@ -148,6 +152,7 @@ const TABLE: Record<Role, Record<Permission, readonly [boolean, boolean, boolean
     "decision.approve": [N, N, N],
     "hamletTitle.write": [Y, N, N],
     "council.manage": [N, N, N],
+    "apiToken.manage": [N, N, N],
   },
 };
 

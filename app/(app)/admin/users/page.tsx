@@ -24,7 +24,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeader title="Người dùng" subtitle="Tài khoản đăng nhập của cán bộ trong xã"
-        actions={<ButtonLink href="/admin/users/new">+ Thêm người dùng</ButtonLink>} />
+        actions={<>
+          <ButtonLink href="/admin/users/new">+ Thêm người dùng</ButtonLink>
+          {can(actor, "apiToken.manage", { communeId: actor.communeId }) && <ButtonLink href="/admin/api-tokens" variant="secondary">Khóa API</ButtonLink>}
+        </>} />
       <SearchForm action="/admin/users" q={q} placeholder="Tìm theo tên đăng nhập hoặc họ tên" />
       {result.total === 0 ? (
         <EmptyState>{q ? "Không có người dùng nào khớp với điều kiện tìm." : "Chưa có người dùng nào."}</EmptyState>
