@@ -36,7 +36,8 @@ export default async function HomePage() {
       </div>
       {can(actor, "review.read") && (
         <div className="mb-6 flex flex-wrap gap-3">
-          <ButtonLink href="/review">Bình xét “Gia đình văn hóa” theo xóm</ButtonLink>
+          <ButtonLink href="/dashboard" className="min-h-12 text-base">Bảng điều hành: kết quả so với chỉ tiêu</ButtonLink>
+          <ButtonLink href="/review" variant="secondary">Bình xét “Gia đình văn hóa” theo xóm</ButtonLink>
           {can(actor, "decision.read") && <ButtonLink href="/decisions" variant="secondary">Quyết định công nhận</ButtonLink>}
         </div>
       )}
@@ -70,6 +71,7 @@ function MyHamlet({ hamlet, communeName, canAdd }: { hamlet: HamletSummary; comm
       <div className="mb-5 grid gap-3">
         <ButtonLink href="/review" className="min-h-12 text-base">Bình xét “Gia đình văn hóa”</ButtonLink>
         <ButtonLink href="/registry/households" variant="secondary" className="min-h-12 text-base">Danh sách hộ của xóm</ButtonLink>
+        <ButtonLink href="/dashboard" variant="secondary" className="min-h-12 text-base">Bảng điều hành của xóm</ButtonLink>
         {canAdd && <ButtonLink href="/registry/households/new" variant="secondary" className="min-h-12 text-base">+ Thêm hộ mới</ButtonLink>}
       </div>
       <Card>

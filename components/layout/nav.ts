@@ -5,6 +5,7 @@ export type NavItem = { href: string; label: string; permission?: Permission };
 
 const OFFICE_NAV: NavItem[] = [
   { href: "/", label: "Tổng quan" },
+  { href: "/dashboard", label: "Bảng điều hành", permission: "review.read" },
   { href: "/review", label: "Bình xét", permission: "review.read" },
   { href: "/hamlet-title", label: "Xóm văn hóa", permission: "review.read" },
   { href: "/agency-title", label: "Cơ quan văn hóa", permission: "agency.read" },
@@ -20,6 +21,7 @@ const OFFICE_NAV: NavItem[] = [
 
 const HAMLET_HEAD_NAV: NavItem[] = [
   { href: "/", label: "Xóm của tôi" },
+  { href: "/dashboard", label: "Bảng điều hành", permission: "review.read" },
   { href: "/review", label: "Bình xét", permission: "review.read" },
   { href: "/hamlet-title", label: "Xóm văn hóa", permission: "hamletTitle.write" },
   { href: "/registry/households", label: "Hộ gia đình", permission: "household.read" },

@@ -22,15 +22,15 @@ export const mainNav = (page: Page) => page.getByRole("navigation", { name: "Đi
 export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL ?? "postgresql://vanhoa:vanhoa@127.0.0.1:54349/vanhoa";
 
 /**
- * Runs one SQL statement against the app's database. Journeys use it only to let time pass (a 10-day notice
- * cannot be waited out in a test), never to write what the user does through the pages.
+ * Runs one SQL statement against the app's database. Journeys use it to let time pass (a 10-day notice cannot be
+ * waited out in a test) and to count what a page should show, never to write what the user does through the pages.
  */
-export async function sql(text: string, values: unknown[] = []): Promise<void> {
+export async function sql<Row extends Record<string, unknown> = Record<string, unknown>>(text: string, values: unknown[] = []): Promise<Row[]> {
   const { default: pg } = await import("pg");
   const client = new pg.Client({ connectionString: E2E_DATABASE_URL });
   await client.connect();
   try {
-    await client.query(text, values);
+    return (await client.query<Row>(text, values)).rows;
   } finally {
     await client.end();
   }
