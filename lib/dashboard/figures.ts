@@ -206,8 +206,12 @@ function titlesOfYear(yearId: string) {
     LEFT JOIN "Decision" d ON d."id" = ha."decisionId"`;
 }
 
-/** The three official rates of every campaign year of the commune: one grouped query per title across the years. */
-async function yearOverYear(communeId: string, activeHouseholds: number): Promise<YearRates[]> {
+/**
+ * The three official rates of every campaign year of the commune: one grouped query per title across the years.
+ * With `hamletId` (a hamlet head's view) the households' rate is that hamlet's.
+ */
+async function yearOverYear(communeId: string, activeHouseholds: number, hamletId: string | null): Promise<YearRates[]> {
+  const inHamlet = hamletId === null ? Prisma.empty : Prisma.sql`AND hh."hamletId" = ${hamletId}::uuid`;
   const [years, households, hamlets, agencies] = await Promise.all([
     db.campaignYear.findMany({
       where: { communeId },
@@ -218,7 +222,7 @@ async function yearOverYear(communeId: string, activeHouseholds: number): Promis
       SELECT cy."year" AS "year", COUNT(a."id")::int AS "recognised"
       FROM "CampaignYear" cy
       LEFT JOIN ("TitleAward" a
-        JOIN "Household" hh ON hh."id" = a."householdId" AND hh."status" = 'ACTIVE'
+        JOIN "Household" hh ON hh."id" = a."householdId" AND hh."status" = 'ACTIVE' ${inHamlet}
         JOIN "Decision" d ON d."id" = a."decisionId" AND d."status" = 'ISSUED'
       ) ON a."campaignYearId" = cy."id" AND a."status" = 'ACTIVE'
       WHERE cy."communeId" = ${communeId}::uuid
@@ -316,14 +320,20 @@ export async function dashboardFigures(
   if (hamletId !== null && (await db.hamlet.count({ where: { id: hamletId, communeId } })) === 0) return null;
   const today = options.today ?? todayInVietnam();
 
-  const [{ progress: base }, reviews, titles, council, failureCounts] = await Promise.all([
+  const [{ progress: commune }, reviews, titles, council, failureCounts] = await Promise.all([
     computeProgress(communeId, campaignYear, hamletId),
     reviewsOfYear(campaignYear.id),
     titlesOfYear(campaignYear.id),
     db.councilReview.findUnique({ where: { campaignYearId: campaignYear.id }, select: { status: true, meetingDate: true, noticeEndsOn: true } }),
     failures(campaignYear, hamletId),
   ]);
-  const years = await yearOverYear(communeId, base.households.total);
+  // A hamlet head's households figures are their hamlet's; the hamlet and agency titles stay the commune's.
+  const own = hamletId === null ? null : commune.byHamlet[0]!;
+  const base: CommuneProgress = own === null ? commune : {
+    ...commune,
+    households: { total: own.total, registered: own.registered, recognised: own.recognised, provisional: own.provisional, rate: own.rate },
+  };
+  const years = await yearOverYear(communeId, base.households.total, hamletId);
   const reviewOf = new Map(reviews.map((r) => [r.hamletId, r]));
   const titleOf = new Map(titles.map((t) => [t.hamletId, t]));
   const target = campaignYear.targetHouseholdsPct;

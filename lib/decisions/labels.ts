@@ -1,5 +1,5 @@
 import type { AwardStatus, DecisionKind } from "@/lib/generated/prisma/enums";
-import { formatDay } from "@/lib/dates";
+import { formatDay, toIsoDate } from "@/lib/dates";
 
 export const DECISION_KIND_LABEL: Record<DecisionKind, string> = {
   AWARD: "Tặng danh hiệu",
@@ -136,4 +136,15 @@ export const DECISION_MSG = {
  */
 export function uniqueNumberMessages(input: { number: number; issuedOn: Date }): Record<string, [string, string]> {
   return { numberYear: ["number", DECISION_MSG.numberTaken(input.number, input.issuedOn.getUTCFullYear())] };
+}
+
+type DecisionDefaults = { number: number; signer: { signerAuthority: string; signerTitle: string; signerName: string; symbol: string } | null };
+
+/** A new decision form's first values: the next free number, the last decision's signer and symbol, the day and căn cứ. */
+export function decisionFormInitial(defaults: DecisionDefaults, issuedOn: Date, legalBasis: string) {
+  return {
+    number: String(defaults.number), symbol: defaults.signer?.symbol ?? DEFAULT_SYMBOL, issuedOn: toIsoDate(issuedOn),
+    signerAuthority: defaults.signer?.signerAuthority ?? "", signerTitle: defaults.signer?.signerTitle ?? CHAIRMAN_TITLE,
+    signerName: defaults.signer?.signerName ?? "", legalBasis, cancelGround: "", cancelReason: "",
+  };
 }

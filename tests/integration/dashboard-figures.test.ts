@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { communeProgress, dashboardFigures } from "@/lib/dashboard/figures";
+import { gapToTarget } from "@/lib/dashboard/rules";
 import type { CommuneProgress, DashboardFigures } from "@/lib/dashboard/types";
 import { db } from "@/lib/db";
 import { utcDate } from "@/lib/dates";
@@ -408,13 +409,27 @@ describe("dashboardFigures", () => {
     expect(JSON.stringify(f.failures)).not.toMatch(/Chủ Hộ/);
   });
 
-  it("limits the hamlet figures to one hamlet for a hamlet head, keeping the commune's headline", async () => {
+  it("limits the figures to one hamlet for a hamlet head: its households, its years; the commune-wide titles stay", async () => {
     const own = (await dashboardFigures(w.commune.id, 2024, { hamletId: B.id, today: TODAY }))!;
     expect(own.hamletId).toBe(B.id);
     expect(own.byHamlet.map((h) => h.id)).toEqual([B.id]);
     expect(own.hamletFigures.map((h) => h.id)).toEqual([B.id]);
-    expect(own.byHamlet[0]).toEqual(f.byHamlet.find((h) => h.id === B.id));
-    expect(own.households).toEqual(f.households);
+    const row = f.byHamlet.find((h) => h.id === B.id)!;
+    expect(own.byHamlet[0]).toEqual(row);
+    // The households headline is the hamlet's own, counted in SQL; the gap is to the hamlet's target count.
+    const hh = await sqlHouseholds(w.commune.id, y2024.id);
+    expect(own.households).toEqual({
+      total: hh.total.get(B.id) ?? 0, registered: hh.registered.get(B.id) ?? 0, recognised: hh.recognised.get(B.id) ?? 0,
+      provisional: hh.provisional.get(B.id) ?? 0, rate: row.rate,
+    });
+    expect(own.householdsGap.official).toBe(gapToTarget(90, row.total, row.recognised));
+    expect(own.hamlets).toEqual(f.hamlets);
+    expect(own.agencies).toEqual(f.agencies);
+    // Year over year: the hamlet's household rate per year, from SQL.
+    for (const y of [y2023, y2024]) {
+      const rows = await sqlHouseholds(w.commune.id, y.id);
+      expect(own.yearOverYear.find((r) => r.year === y.year)!.households).toBe(rate(rows.recognised.get(B.id) ?? 0, row.total));
+    }
     expect(own.completeness).toMatchObject({ hamlets: 1, withoutMeeting: 0, withoutNotice: 0, notSubmitted: 1, notDecided: 1 });
     expect(own.failures.unmet.map((u) => [u.code, u.count])).toEqual([[standardCodes[1], 1], [standardCodes[4], 1]]);
     expect(own.failures.exclusions.every((x) => x.count === 0)).toBe(true);

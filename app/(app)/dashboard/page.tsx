@@ -81,9 +81,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       )}
 
       <section aria-labelledby="headline" className="mb-8">
-        <h2 id="headline" className="mb-3 text-lg font-semibold">Kết quả so với chỉ tiêu{hamletHead ? " (toàn xã)" : ""}</h2>
+        <h2 id="headline" className="mb-3 text-lg font-semibold">Kết quả so với chỉ tiêu</h2>
         <div className="grid gap-4 lg:grid-cols-3">
-          <HeadlineCard title="Gia đình văn hóa" unit="hộ" progress={figures.households} target={target} gap={figures.householdsGap}
+          <HeadlineCard title={hamletHead && hamlets[0] ? `Gia đình văn hóa (xóm ${hamlets[0].name})` : "Gia đình văn hóa"} unit="hộ" progress={figures.households} target={target} gap={figures.householdsGap}
             officialHref={seesDecisions ? `/decisions?year=${year}&subject=HOUSEHOLD` : undefined}
             provisionalHref={hamletHead ? undefined : `/review/${year}`}
             extra={hasData(figures.households) && (
@@ -95,7 +95,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                 </Row>
               </dl>
             )} />
-          <HeadlineCard title="Xóm văn hóa" unit="xóm" progress={figures.hamlets} target={figures.targets.hamlets} gap={figures.hamletsGap}
+          <HeadlineCard title={hamletHead ? "Xóm văn hóa (toàn xã)" : "Xóm văn hóa"} unit="xóm" progress={figures.hamlets} target={figures.targets.hamlets} gap={figures.hamletsGap}
             officialHref={seesDecisions ? `/decisions?year=${year}&subject=HAMLET` : undefined}
             provisionalHref={hamletHead ? undefined : `/hamlet-title/${year}`}
             extra={figures.council && (
@@ -103,7 +103,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                 Hội đồng xét “Xóm văn hóa”: {COUNCIL_STATUS_LABEL[figures.council.status]} (họp ngày {formatDate(figures.council.meetingDate)})
               </p>
             )} />
-          <HeadlineCard title="Cơ quan, đơn vị đạt chuẩn văn hóa" unit="đơn vị" progress={figures.agencies} target={figures.targets.agencies}
+          <HeadlineCard title={hamletHead ? "Cơ quan, đơn vị đạt chuẩn văn hóa (toàn xã)" : "Cơ quan, đơn vị đạt chuẩn văn hóa"} unit="đơn vị" progress={figures.agencies} target={figures.targets.agencies}
             gap={{ official: figures.agenciesGap, withProvisional: figures.agenciesGap }}
             officialHref={seesAgencies ? `/agency-title/${year}` : undefined}
             extra={<p className="mt-3 border-t border-slate-200 pt-3 text-xs text-slate-600">Cơ quan, đơn vị: kết quả đánh giá hằng năm; không có số tạm tính.</p>} />
@@ -133,9 +133,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </div>
         <div className="mb-4 grid grid-cols-2 gap-3 lg:grid-cols-4">
           <CountCard label="Chưa họp bình xét" count={c.withoutMeeting} of={c.hamlets} href={reviewList("NONE")} />
-          <CountCard label="Chưa niêm yết" count={c.withoutNotice} of={c.hamlets} />
-          <CountCard label="Chưa nộp hồ sơ" count={c.notSubmitted} of={c.hamlets} />
-          <CountCard label="Chưa có quyết định" count={c.notDecided} of={c.hamlets} />
+          {/* The list behind these counts is the step-by-step table below. */}
+          <CountCard label="Chưa niêm yết" count={c.withoutNotice} of={c.hamlets} href="#buoc-theo-xom" />
+          <CountCard label="Chưa nộp hồ sơ" count={c.notSubmitted} of={c.hamlets} href="#buoc-theo-xom" />
+          <CountCard label="Chưa có quyết định" count={c.notDecided} of={c.hamlets} href="#buoc-theo-xom" />
         </div>
         {c.notices.length > 0 && (
           <div className="mb-4">
@@ -154,6 +155,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           </div>
         )}
         {hamlets.length > 0 && (
+          <div id="buoc-theo-xom" className="scroll-mt-4">
           <DataTable head={["Xóm", "Họp bình xét", "Niêm yết", "Nộp hồ sơ", "Quyết định"]}>
             {figures.hamletFigures.map((h) => (
               <tr key={h.id}>
@@ -165,11 +167,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               </tr>
             ))}
           </DataTable>
+          </div>
         )}
       </section>
 
       <section aria-labelledby="years" className="mb-8">
-        <h2 id="years" className="mb-3 text-lg font-semibold">So sánh qua các năm{hamletHead ? " (toàn xã)" : ""}</h2>
+        <h2 id="years" className="mb-3 text-lg font-semibold">So sánh qua các năm{hamletHead ? " (hộ: của xóm; xóm và cơ quan: toàn xã)" : ""}</h2>
         <Card className="mb-4">
           <YearRatesChart data={yearChartData(figures.yearOverYear)}
             caption="Biểu đồ: tỷ lệ chính thức của ba danh hiệu qua các năm (đường liền) và chỉ tiêu từng năm (đường nét đứt cùng màu). Bảng dưới đây có đủ số liệu của biểu đồ." />
@@ -192,28 +195,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <div>
             <h3 className="mb-2 font-semibold">Tiêu chuẩn chưa đạt (số lượt)</h3>
             {figures.failures.unmet.length === 0 ? <EmptyState>Chưa có hộ nào bị ghi nhận chưa đạt tiêu chuẩn.</EmptyState> : (
-              <DataTable head={["Mã", "Tiêu chuẩn", "Số hộ"]}>
-                {figures.failures.unmet.map((f) => (
-                  <tr key={f.code}>
-                    <td className="px-3 py-2 font-medium">{f.code}</td>
-                    <td className="px-3 py-2">{f.text}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{formatNumber(f.count)}</td>
-                  </tr>
-                ))}
-              </DataTable>
+              <CountTable head={["Mã", "Tiêu chuẩn", "Số hộ"]} rows={figures.failures.unmet} />
             )}
           </div>
           <div>
             <h3 className="mb-2 font-semibold">Không đưa vào bình xét, theo nhóm (chỉ số lượng)</h3>
-            <DataTable head={["Nhóm", "Nội dung", "Số hộ"]}>
-              {figures.failures.exclusions.map((f) => (
-                <tr key={f.code}>
-                  <td className="px-3 py-2 font-medium">{f.code}</td>
-                  <td className="px-3 py-2">{f.text}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{formatNumber(f.count)}</td>
-                </tr>
-              ))}
-            </DataTable>
+            <CountTable head={["Nhóm", "Nội dung", "Số hộ"]} rows={figures.failures.exclusions} />
           </div>
         </div>
       </section>
@@ -349,5 +336,20 @@ function HamletRow({ h, year }: { h: HamletFigures; year: number }) {
         {(h.deadlines.meetingOverdue || h.deadlines.submissionOverdue) && <span className="block text-xs"><Overdue /></span>}
       </td>
     </tr>
+  );
+}
+
+/** Counts by code (criteria not met, exclusion groups): code, wording, number of households. */
+function CountTable({ head, rows }: { head: string[]; rows: { code: string; text: string; count: number }[] }) {
+  return (
+    <DataTable head={head}>
+      {rows.map((f) => (
+        <tr key={f.code}>
+          <td className="px-3 py-2 font-medium">{f.code}</td>
+          <td className="px-3 py-2">{f.text}</td>
+          <td className="px-3 py-2 text-right tabular-nums">{formatNumber(f.count)}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -5,9 +5,9 @@ import { OtherReviews } from "@/components/decisions/other-reviews";
 import { EmptyState, FilterSelect } from "@/components/ui/list-controls";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { listYearNumbers } from "@/lib/campaign/queries";
-import { todayInVietnam, toIsoDate } from "@/lib/dates";
+import { todayInVietnam } from "@/lib/dates";
 import { createAwardDecisionAction } from "@/lib/decisions/actions";
-import { CHAIRMAN_TITLE, DEFAULT_AWARD_LEGAL_BASIS, DEFAULT_SYMBOL } from "@/lib/decisions/labels";
+import { DEFAULT_AWARD_LEGAL_BASIS, decisionFormInitial } from "@/lib/decisions/labels";
 import { decisionDefaults, listReviewsForDecision } from "@/lib/decisions/queries";
 import { formatNumber } from "@/lib/format";
 import { param } from "@/lib/paging";
@@ -52,11 +52,7 @@ export default async function NewAwardDecisionPage({ searchParams }: { searchPar
                 detail: `${formatNumber(r.achieved)} hộ đạt / ${formatNumber(r.assessed)} hộ được bình xét`,
               }))}
               selected={reviews.available.map((r) => r.id)}
-              initial={{
-                number: String(defaults.number), symbol: defaults.signer?.symbol ?? DEFAULT_SYMBOL, issuedOn: toIsoDate(today),
-                signerAuthority: defaults.signer?.signerAuthority ?? "", signerTitle: defaults.signer?.signerTitle ?? CHAIRMAN_TITLE,
-                signerName: defaults.signer?.signerName ?? "", legalBasis: DEFAULT_AWARD_LEGAL_BASIS, cancelGround: "", cancelReason: "",
-              }} />
+              initial={decisionFormInitial(defaults, today, DEFAULT_AWARD_LEGAL_BASIS)} />
           </Card>
           <OtherReviews reviews={reviews.others} />
         </div>

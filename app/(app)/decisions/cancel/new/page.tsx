@@ -5,9 +5,9 @@ import { AwardStatusCell } from "@/components/decisions/award-status";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/list-controls";
 import { Card, PageHeader } from "@/components/ui/page-header";
-import { todayInVietnam, toIsoDate } from "@/lib/dates";
+import { todayInVietnam } from "@/lib/dates";
 import { createCancellationDecisionAction } from "@/lib/decisions/actions";
-import { CHAIRMAN_TITLE, DEFAULT_SYMBOL, decisionNumberText, defaultCancellationLegalBasis } from "@/lib/decisions/labels";
+import { decisionFormInitial, decisionNumberText, defaultCancellationLegalBasis } from "@/lib/decisions/labels";
 import { decisionDefaults, listAwardsForCancellation } from "@/lib/decisions/queries";
 import { can } from "@/lib/policy";
 import { requireActor } from "@/lib/session";
@@ -42,11 +42,7 @@ export default async function NewCancellationPage({ searchParams }: { searchPara
               detail: `Xóm ${a.hamletName} · năm ${a.award!.year} · QĐ số ${decisionNumberText(a.award!.decision.number, a.award!.decision.symbol)}`,
             }))}
             selected={open.map((a) => a.award!.id)}
-            initial={{
-              number: String(defaults.number), symbol: defaults.signer?.symbol ?? DEFAULT_SYMBOL, issuedOn: toIsoDate(today),
-              signerAuthority: defaults.signer?.signerAuthority ?? "", signerTitle: defaults.signer?.signerTitle ?? CHAIRMAN_TITLE,
-              signerName: defaults.signer?.signerName ?? "", legalBasis: defaultCancellationLegalBasis(decisions), cancelGround: "", cancelReason: "",
-            }} />
+            initial={decisionFormInitial(defaults, today, defaultCancellationLegalBasis(decisions))} />
         </Card>
       )}
       {blocked.length > 0 && (

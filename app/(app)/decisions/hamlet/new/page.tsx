@@ -9,7 +9,7 @@ import { Card, PageHeader } from "@/components/ui/page-header";
 import { listYearNumbers } from "@/lib/campaign/queries";
 import { formatDay, parseIsoDate, todayInVietnam, toIsoDate } from "@/lib/dates";
 import { createHamletDecisionAction } from "@/lib/decisions/actions";
-import { CHAIRMAN_TITLE, DECISION_MSG, DEFAULT_SYMBOL, decisionNumberText, defaultHamletLegalBasis } from "@/lib/decisions/labels";
+import { DECISION_MSG, decisionFormInitial, decisionNumberText, defaultHamletLegalBasis } from "@/lib/decisions/labels";
 import { decisionDefaults, getHamletDecisionContext, hamletAuthorityOn, listHamletAuthorityRules } from "@/lib/decisions/queries";
 import { formatNumber } from "@/lib/format";
 import { param } from "@/lib/paging";
@@ -81,11 +81,7 @@ export default async function NewHamletDecisionPage({ searchParams }: { searchPa
             detail: `Tán thành ${h.votesFor === null ? "—" : formatNumber(h.votesFor)}/${formatNumber(council.membersPresent)} thành viên dự họp · ${formatNumber(h.streak)} năm liên tục khi được công nhận`,
           }))}
           selected={[]}
-          initial={{
-            number: String(defaults.number), symbol: defaults.signer?.symbol ?? DEFAULT_SYMBOL, issuedOn: toIsoDate(on),
-            signerAuthority: defaults.signer?.signerAuthority ?? "", signerTitle: defaults.signer?.signerTitle ?? CHAIRMAN_TITLE,
-            signerName: defaults.signer?.signerName ?? "", legalBasis: defaultHamletLegalBasis(rule, proposal), cancelGround: "", cancelReason: "",
-          }} />
+          initial={decisionFormInitial(defaults, on, defaultHamletLegalBasis(rule, proposal))} />
       </Card>
     );
   }

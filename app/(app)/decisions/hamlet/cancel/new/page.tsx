@@ -9,7 +9,7 @@ import { EmptyState } from "@/components/ui/list-controls";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { formatDay, parseIsoDate, todayInVietnam, toIsoDate } from "@/lib/dates";
 import { createHamletCancellationAction } from "@/lib/decisions/actions";
-import { CHAIRMAN_TITLE, DEFAULT_SYMBOL, decisionNumberText, defaultCancellationLegalBasis } from "@/lib/decisions/labels";
+import { decisionFormInitial, decisionNumberText, defaultCancellationLegalBasis } from "@/lib/decisions/labels";
 import { decisionDefaults, hamletAuthorityOn, listHamletAuthorityRules, listHamletAwardsForCancellation } from "@/lib/decisions/queries";
 import { param } from "@/lib/paging";
 import { can } from "@/lib/policy";
@@ -68,11 +68,7 @@ export default async function NewHamletCancellationPage({ searchParams }: { sear
                 detail: `Năm ${a.award!.year} · QĐ số ${decisionNumberText(a.award!.decision.number, a.award!.decision.symbol)}${a.award!.decision.issuer ? ` của ${a.award!.decision.issuer}` : ""}`,
               }))}
               selected={open.map((a) => a.award!.id)}
-              initial={{
-                number: String(defaults.number), symbol: defaults.signer?.symbol ?? DEFAULT_SYMBOL, issuedOn: toIsoDate(on),
-                signerAuthority: defaults.signer?.signerAuthority ?? "", signerTitle: defaults.signer?.signerTitle ?? CHAIRMAN_TITLE,
-                signerName: defaults.signer?.signerName ?? "", legalBasis: defaultCancellationLegalBasis(decisions, "HAMLET"), cancelGround: "", cancelReason: "",
-              }} />
+              initial={decisionFormInitial(defaults, on, defaultCancellationLegalBasis(decisions, "HAMLET"))} />
           </Card>
         )}
         {blocked.length > 0 && (
