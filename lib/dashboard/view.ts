@@ -19,6 +19,24 @@ export function hasData(p: TitleProgress): boolean {
   return p.total > 0 && (p.registered > 0 || p.recognised > 0 || p.provisional > 0);
 }
 
+/**
+ * The titles' labels of a view limited to one hamlet (a hamlet head's, `hamletName` set): the households figures are
+ * that hamlet's, the "Xóm văn hóa" and agency figures stay the commune's, and each label says which. For the commune's
+ * view (null) the plain titles.
+ */
+export function scopeLabels(hamletName: string | null) {
+  if (hamletName === null) {
+    return { households: "Gia đình văn hóa", hamlets: "Xóm văn hóa", agencies: "Cơ quan, đơn vị đạt chuẩn văn hóa", years: "" };
+  }
+  const own = /^xóm\s/i.test(hamletName) ? hamletName : `xóm ${hamletName}`;
+  return {
+    households: `Gia đình văn hóa (${own})`,
+    hamlets: "Xóm văn hóa (toàn xã)",
+    agencies: "Cơ quan, đơn vị đạt chuẩn văn hóa (toàn xã)",
+    years: ` (hộ: của ${own}; xóm và cơ quan: toàn xã)`,
+  };
+}
+
 /** A rate already in percent (one decimal) as vi-VN: 90.8 → "90,8 %"; null → "—". */
 export function formatRate(rate: number | null): string {
   if (rate === null) return "—";

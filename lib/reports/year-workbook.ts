@@ -1,7 +1,7 @@
 import "server-only";
 import ExcelJS from "exceljs";
 import type { Worksheet } from "exceljs";
-import { formatDay } from "@/lib/dates";
+import { formatDay, todayInVietnam } from "@/lib/dates";
 import { communeName, slug, type DownloadName } from "@/lib/documents/format";
 import { db } from "@/lib/db";
 import { DATE_FORMAT, safeCellText, styleBodyCell, styleHeaderCell } from "@/lib/excel";
@@ -159,10 +159,13 @@ function summarySheet(workbook: ExcelJS.Workbook, data: YearReportData, subtitle
 function reviewText(h: HamletFigures): { status: string; date: Date | null } {
   const rv = h.review;
   if (!rv) return { status: "Chưa họp bình xét", date: null };
+  // submittedAt and acceptedAt are instants: a cell shows a Date's UTC day, so they become their day in Vietnam
+  // (a dossier submitted at 06:00 on 25/11 in Vietnam is 23:00 on 24/11 UTC). The other dates are DATE columns.
+  const vnDay = (instant: Date | null) => (instant ? todayInVietnam(instant) : null);
   const date =
     rv.status === "DECIDED" ? rv.decidedOn
-    : rv.status === "ACCEPTED" ? rv.acceptedAt
-    : rv.status === "SUBMITTED" || rv.status === "RETURNED" ? rv.submittedAt
+    : rv.status === "ACCEPTED" ? vnDay(rv.acceptedAt)
+    : rv.status === "SUBMITTED" || rv.status === "RETURNED" ? vnDay(rv.submittedAt)
     : rv.status === "NOTICE" ? rv.noticePostedOn
     : rv.meetingDate;
   return { status: REVIEW_STATUS_LABEL[rv.status], date: date ?? null };

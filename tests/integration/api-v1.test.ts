@@ -152,6 +152,17 @@ describe("GET /api/v1/communes/{id}/progress", () => {
     expect(body.households).toMatchObject({ total: 6, recognised: 1 });
   });
 
+  it("reads the caller's own commune whatever the case of its id (UUIDs are case-insensitive), and still refuses another's", async () => {
+    const token = await tokenOfCommune();
+    const lower = await json(await progressOf(w.commune.id, "?year=2024", token), 200);
+    const upper = w.commune.id.toUpperCase();
+    expect(upper).not.toBe(w.commune.id);
+    expect(await json(await progressOf(upper, "?year=2024", token), 200)).toEqual(lower);
+    expect((await progressOf(w.otherCommune.id.toUpperCase(), "?year=2024", token)).status).toBe(403);
+    signIn(w.actors.officer);
+    expect((await progressOf(upper, "?year=2024")).status).toBe(200);
+  });
+
   it("refuses another commune's id with 403, for a token and for a session", async () => {
     const token = await tokenOfCommune();
     expect(await json(await progressOf(w.otherCommune.id, "?year=2024", token), 403)).toEqual({ error: "Bạn không có quyền xem số liệu của xã này." });

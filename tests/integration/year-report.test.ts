@@ -9,6 +9,7 @@ import { renderDocx } from "@/lib/documents/decree30";
 import { XLSX_TYPE } from "@/lib/excel";
 import type { Actor } from "@/lib/policy";
 import { loadYearReport } from "@/lib/reports/year-data";
+import { REVIEW_STATUS_LABEL } from "@/lib/review/rules";
 import {
   buildYearWorkbook, HAMLET_HEADERS, HOUSEHOLD_HEADERS, SHEET, SUMMARY_LABEL,
 } from "@/lib/reports/year-workbook";
@@ -194,6 +195,26 @@ describe("year workbook", () => {
     expect(s.getRow(7).getCell(12).value).toBe("Chưa họp bình xét");
     expect(s.getRow(8).getCell(2).value).toBe("Toàn xã");
     expect(s.getRow(8).getCell(3).value).toBe(10);
+  });
+
+  it("dates a submitted or accepted dossier by its day in Vietnam, not by its UTC day", async () => {
+    const data = (await loadYearReport(w.actors.officer, 2024, utcDate(2024, 12, 20)))!;
+    const [first, second, ...rest] = data.figures.hamletFigures;
+    // 01:00 on 28/11 and 06:30 on 25/11 in Vietnam are still the 27th and the 24th in UTC.
+    const acceptedAt = new Date(Date.UTC(2024, 10, 27, 18, 0));
+    const submittedAt = new Date(Date.UTC(2024, 10, 24, 23, 30));
+    data.figures.hamletFigures = [
+      { ...first!, review: { ...first!.review!, status: "ACCEPTED", acceptedAt } },
+      { ...second!, review: { ...second!.review!, status: "SUBMITTED", submittedAt } },
+      ...rest,
+    ];
+    const built = await openWorkbook(await (await buildYearWorkbook(data)).xlsx.writeBuffer());
+    const s = built.getWorksheet(SHEET.hamlets)!;
+    expect(s.getRow(5).getCell(12).value).toBe(REVIEW_STATUS_LABEL.ACCEPTED);
+    expect(s.getRow(5).getCell(13).value).toEqual(utcDate(2024, 11, 28));
+    expect(s.getRow(6).getCell(12).value).toBe(REVIEW_STATUS_LABEL.SUBMITTED);
+    expect(s.getRow(6).getCell(13).value).toEqual(utcDate(2024, 11, 25));
+    expect(s.getRow(6).getCell(13).numFmt).toBe("dd/mm/yyyy");
   });
 
   it("lists every active household once, neutralises formulas and shows no reasons", async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { utcDate } from "@/lib/dates";
 import type { HamletReviewState, TitleProgress } from "@/lib/dashboard/types";
 import {
-  NO_DATA, daysLeftText, formatRate, gapText, hamletChartData, hasData, progressText, reviewStatusDate, reviewStatusText, sortByGap,
+  NO_DATA, daysLeftText, formatRate, gapText, hamletChartData, hasData, progressText, reviewStatusDate, reviewStatusText, scopeLabels, sortByGap,
   yearChartData,
 } from "@/lib/dashboard/view";
 
@@ -96,5 +96,24 @@ describe("chart data", () => {
   it("flattens the year rates with their targets", () => {
     expect(yearChartData([{ year: 2024, targets: { households: 90, hamlets: 70, agencies: 95 }, households: 88.1, hamlets: null, agencies: 100 }]))
       .toEqual([{ label: "2024", households: 88.1, hamlets: null, agencies: 100, targetHouseholds: 90, targetHamlets: 70, targetAgencies: 95 }]);
+  });
+});
+
+describe("scopeLabels", () => {
+  it("labels the commune's view plainly", () => {
+    expect(scopeLabels(null)).toEqual({
+      households: "Gia đình văn hóa", hamlets: "Xóm văn hóa", agencies: "Cơ quan, đơn vị đạt chuẩn văn hóa", years: "",
+    });
+  });
+
+  it("in a hamlet head's view says the households figures are the hamlet's and the other titles the commune's", () => {
+    const labels = scopeLabels("Bản Lác");
+    expect(labels.households).toBe("Gia đình văn hóa (xóm Bản Lác)");
+    // The households figures are never called the commune's.
+    expect(labels.households).not.toContain("toàn xã");
+    expect(labels.hamlets).toBe("Xóm văn hóa (toàn xã)");
+    expect(labels.agencies).toBe("Cơ quan, đơn vị đạt chuẩn văn hóa (toàn xã)");
+    expect(labels.years).toBe(" (hộ: của xóm Bản Lác; xóm và cơ quan: toàn xã)");
+    expect(scopeLabels("Xóm Dạ").households).toBe("Gia đình văn hóa (Xóm Dạ)");
   });
 });

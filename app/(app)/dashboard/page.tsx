@@ -14,7 +14,7 @@ import { ratePct } from "@/lib/dashboard/rules";
 import type { Gap, HamletFigures, TitleProgress } from "@/lib/dashboard/types";
 import {
   NO_DATA, OFFICIAL_LABEL, PROVISIONAL_LABEL, daysLeftText, formatRate, gapText, hamletChartData, hasData, reviewStatusDate,
-  sortByGap, yearChartData,
+  scopeLabels, sortByGap, yearChartData,
 } from "@/lib/dashboard/view";
 import { formatDate, formatNumber } from "@/lib/format";
 import { param } from "@/lib/paging";
@@ -53,6 +53,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const target = figures.targets.households;
   const c = figures.completeness;
   const reviewList = (status: string) => (hamletHead ? undefined : `/review/${year}?status=${status}`);
+  const labels = scopeLabels(hamletHead ? (hamlets[0]?.name ?? null) : null);
 
   return (
     <>
@@ -83,7 +84,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <section aria-labelledby="headline" className="mb-8">
         <h2 id="headline" className="mb-3 text-lg font-semibold">Kết quả so với chỉ tiêu</h2>
         <div className="grid gap-4 lg:grid-cols-3">
-          <HeadlineCard title={hamletHead && hamlets[0] ? `Gia đình văn hóa (xóm ${hamlets[0].name})` : "Gia đình văn hóa"} unit="hộ" progress={figures.households} target={target} gap={figures.householdsGap}
+          <HeadlineCard title={labels.households} unit="hộ" progress={figures.households} target={target} gap={figures.householdsGap}
             officialHref={seesDecisions ? `/decisions?year=${year}&subject=HOUSEHOLD` : undefined}
             provisionalHref={hamletHead ? undefined : `/review/${year}`}
             extra={hasData(figures.households) && (
@@ -95,7 +96,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                 </Row>
               </dl>
             )} />
-          <HeadlineCard title={hamletHead ? "Xóm văn hóa (toàn xã)" : "Xóm văn hóa"} unit="xóm" progress={figures.hamlets} target={figures.targets.hamlets} gap={figures.hamletsGap}
+          <HeadlineCard title={labels.hamlets} unit="xóm" progress={figures.hamlets} target={figures.targets.hamlets} gap={figures.hamletsGap}
             officialHref={seesDecisions ? `/decisions?year=${year}&subject=HAMLET` : undefined}
             provisionalHref={hamletHead ? undefined : `/hamlet-title/${year}`}
             extra={figures.council && (
@@ -103,7 +104,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                 Hội đồng xét “Xóm văn hóa”: {COUNCIL_STATUS_LABEL[figures.council.status]} (họp ngày {formatDate(figures.council.meetingDate)})
               </p>
             )} />
-          <HeadlineCard title={hamletHead ? "Cơ quan, đơn vị đạt chuẩn văn hóa (toàn xã)" : "Cơ quan, đơn vị đạt chuẩn văn hóa"} unit="đơn vị" progress={figures.agencies} target={figures.targets.agencies}
+          <HeadlineCard title={labels.agencies} unit="đơn vị" progress={figures.agencies} target={figures.targets.agencies}
             gap={{ official: figures.agenciesGap, withProvisional: figures.agenciesGap }}
             officialHref={seesAgencies ? `/agency-title/${year}` : undefined}
             extra={<p className="mt-3 border-t border-slate-200 pt-3 text-xs text-slate-600">Cơ quan, đơn vị: kết quả đánh giá hằng năm; không có số tạm tính.</p>} />
@@ -172,7 +173,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </section>
 
       <section aria-labelledby="years" className="mb-8">
-        <h2 id="years" className="mb-3 text-lg font-semibold">So sánh qua các năm{hamletHead ? " (hộ: của xóm; xóm và cơ quan: toàn xã)" : ""}</h2>
+        <h2 id="years" className="mb-3 text-lg font-semibold">So sánh qua các năm{labels.years}</h2>
         <Card className="mb-4">
           <YearRatesChart data={yearChartData(figures.yearOverYear)}
             caption="Biểu đồ: tỷ lệ chính thức của ba danh hiệu qua các năm (đường liền) và chỉ tiêu từng năm (đường nét đứt cùng màu). Bảng dưới đây có đủ số liệu của biểu đồ." />

@@ -9,7 +9,7 @@ import { dashboardFigures } from "@/lib/dashboard/figures";
 import { communeName, upper } from "@/lib/documents/format";
 import { ratePct } from "@/lib/dashboard/rules";
 import type { Gap, TitleProgress } from "@/lib/dashboard/types";
-import { NO_DATA, daysLeftText, formatRate, gapText, hasData, reviewStatusText, sortByGap } from "@/lib/dashboard/view";
+import { NO_DATA, daysLeftText, formatRate, gapText, hasData, reviewStatusText, scopeLabels, sortByGap } from "@/lib/dashboard/view";
 import { formatDate, formatNumber } from "@/lib/format";
 import { param } from "@/lib/paging";
 import { can } from "@/lib/policy";
@@ -40,6 +40,8 @@ export default async function DashboardPrintPage({ searchParams }: { searchParam
   if (!figures) notFound();
   const hamlets = sortByGap(figures.hamletFigures);
   const c = figures.completeness;
+  // A hamlet head's households figures are their hamlet's; only the hamlet and agency titles are the commune's.
+  const labels = scopeLabels(hamletHead ? (hamlets[0]?.name ?? null) : null);
 
   return (
     <div className="min-h-screen bg-slate-200 py-6 print:bg-white print:py-0">
@@ -56,7 +58,7 @@ export default async function DashboardPrintPage({ searchParams }: { searchParam
           <p className="italic">Số liệu tính đến ngày {formatDate(figures.today)}{hamletHead && hamlets[0] ? `; phần theo xóm chỉ gồm xóm ${hamlets[0].name}` : ""}</p>
         </header>
 
-        <H2>1. Kết quả so với chỉ tiêu{hamletHead ? " (toàn xã)" : ""}</H2>
+        <H2>1. Kết quả so với chỉ tiêu</H2>
         <table className="w-full border-collapse">
           <thead>
             <tr>
@@ -68,9 +70,9 @@ export default async function DashboardPrintPage({ searchParams }: { searchParam
             </tr>
           </thead>
           <tbody>
-            <TitleRow title="Gia đình văn hóa" unit="hộ" p={figures.households} target={figures.targets.households} gap={figures.householdsGap} />
-            <TitleRow title="Xóm văn hóa" unit="xóm" p={figures.hamlets} target={figures.targets.hamlets} gap={figures.hamletsGap} />
-            <TitleRow title="Cơ quan, đơn vị đạt chuẩn văn hóa" unit="đơn vị" p={figures.agencies} target={figures.targets.agencies}
+            <TitleRow title={labels.households} unit="hộ" p={figures.households} target={figures.targets.households} gap={figures.householdsGap} />
+            <TitleRow title={labels.hamlets} unit="xóm" p={figures.hamlets} target={figures.targets.hamlets} gap={figures.hamletsGap} />
+            <TitleRow title={labels.agencies} unit="đơn vị" p={figures.agencies} target={figures.targets.agencies}
               gap={{ official: figures.agenciesGap, withProvisional: figures.agenciesGap }} />
           </tbody>
         </table>
@@ -119,7 +121,7 @@ export default async function DashboardPrintPage({ searchParams }: { searchParam
           ))}
         </ul>
 
-        <H2>4. So sánh qua các năm{hamletHead ? " (toàn xã)" : ""}</H2>
+        <H2>4. So sánh qua các năm{labels.years}</H2>
         <table className="w-full border-collapse">
           <thead>
             <tr>

@@ -10,7 +10,8 @@ export const dynamic = "force-dynamic";
  * commune or year, 403 for a commune that is not the caller's, 400 for a missing or malformed year.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  const { id } = await params;
+  // UUIDs are case-insensitive (PostgreSQL compares them so); the caller's ids are lower-case.
+  const id = (await params).id.toLowerCase();
   return withApiCaller(request, async (caller) => {
     if (!caller.communeIds.includes(id)) {
       return (await communeExists(id)) ? apiError(403, API_MSG.communeForbidden) : apiError(404, API_MSG.communeNotFound);
