@@ -1,6 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
 
-const PORT = 3100;
+// E2E_PORT and E2E_PG_PORT let two checkouts on one machine run their suites side by side.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const PG_PORT = process.env.E2E_PG_PORT ?? "54349";
 const baseURL = `http://localhost:${PORT}`;
 
 // Debian's Chromium; the flags keep it from calling out to the network, which is closed here.
@@ -35,7 +37,7 @@ export default defineConfig({
       DATABASE_URL: "",
       NEXTAUTH_SECRET: "",
       VANHOA_DATA_DIR: ".data/e2e",
-      VANHOA_PG_PORT: "54349",
+      VANHOA_PG_PORT: PG_PORT,
       NEXTAUTH_URL: baseURL,
       NEXT_TELEMETRY_DISABLED: "1",
     },

@@ -19,7 +19,7 @@ export function uniqueName(prefix: string) {
 export const mainNav = (page: Page) => page.getByRole("navigation", { name: "Điều hướng chính" }).first();
 
 /** The database the Playwright web server runs on (playwright.config.ts: the embedded PostgreSQL on port 54349). */
-export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL ?? "postgresql://vanhoa:vanhoa@127.0.0.1:54349/vanhoa";
+export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL ?? `postgresql://vanhoa:vanhoa@127.0.0.1:${process.env.E2E_PG_PORT ?? "54349"}/vanhoa`;
 
 /**
  * Runs one SQL statement against the app's database. Journeys use it to let time pass (a 10-day notice cannot be

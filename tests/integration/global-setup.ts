@@ -13,7 +13,8 @@ declare module "vitest" {
   }
 }
 
-const EMBEDDED = { dataDir: path.join(ROOT, ".data", "pg-test"), port: 54339, database: "vanhoa_test" };
+// VANHOA_TEST_PG_PORT lets two checkouts on one machine run their suites side by side.
+const EMBEDDED = { dataDir: path.join(ROOT, ".data", "pg-test"), port: Number(process.env.VANHOA_TEST_PG_PORT ?? 54339), database: "vanhoa_test" };
 
 /** Refuses anything but a local database whose name says it is for tests. */
 function assertSafeTarget(url: string): void {
