@@ -3,7 +3,7 @@ import { DomainError, MSG } from "@/lib/result";
 // The one place that knows what each role may do. Pages use can() to hide controls; services call authorize()
 // again, and every query puts the matching scope into its where clause.
 
-export const ROLES = ["ADMIN", "OFFICER", "LEADER", "COMMITTEE", "HAMLET_HEAD"] as const;
+export const ROLES = ["ADMIN", "OFFICER", "LEADER", "COMMITTEE", "HAMLET_HEAD", "PROVINCE"] as const;
 export type Role = (typeof ROLES)[number];
 
 export type Actor = {
@@ -13,7 +13,32 @@ export type Actor = {
   role: Role;
   communeId: string;
   hamletId: string | null;
+  /** A PROVINCE viewer's province; null (or absent) for everyone else. */
+  province?: string | null;
 };
+
+/**
+ * The commune id a province viewer carries: no commune has it, so every commune-scoped read and check finds nothing
+ * for them (they see the province roll-up, which checks `province.read` instead).
+ */
+export const NO_COMMUNE = "00000000-0000-0000-0000-000000000000";
+
+/** A user row as the database holds it (a province viewer has no commune). */
+export type ActorRow = {
+  id: string; username: string; fullName: string; role: string; communeId: string | null; hamletId: string | null; province?: string | null;
+};
+
+/** The Actor of a user row; null for a role this code does not know (fail closed). */
+export function actorOf(row: ActorRow): Actor | null {
+  if (!isRole(row.role)) return null;
+  return {
+    id: row.id, username: row.username, fullName: row.fullName, role: row.role, communeId: row.communeId ?? NO_COMMUNE, hamletId: row.hamletId,
+    province: row.role === "PROVINCE" ? (row.province ?? null) : null,
+  };
+}
+
+/** The columns actorOf reads, for a Prisma select. */
+export const ACTOR_SELECT = { id: true, username: true, fullName: true, role: true, communeId: true, hamletId: true, province: true } as const;
 
 export const PERMISSIONS = [
   "hamlet.read",
@@ -37,6 +62,7 @@ export const PERMISSIONS = [
   "hamletTitle.write",
   "council.manage",
   "apiToken.manage",
+  "province.read",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -67,6 +93,8 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   "council.manage": ["OFFICER"],
   // Tokens of the read-only JSON API (a province system pulls the commune's figures): the administrator's.
   "apiToken.manage": ["ADMIN"],
+  // The province roll-up: every commune's three rates, for the province's culture department.
+  "province.read": ["PROVINCE"],
 };
 
 /** Where the row sits; a permission holds only inside the actor's commune, and for a hamlet head, their hamlet. */
@@ -127,6 +155,11 @@ export function agencyScope(actor: Actor) {
 
 export function userScope(actor: Actor) {
   return can(actor, "user.manage") ? { communeId: actor.communeId } : NOTHING;
+}
+
+/** The province whose roll-up the actor may read, or null. */
+export function provinceScope(actor: Actor): string | null {
+  return can(actor, "province.read") && actor.province ? actor.province : null;
 }
 
 export function auditScope(actor: Actor) {

@@ -16,6 +16,7 @@ export const MSG = {
   conflict: "Dữ liệu đã thay đổi hoặc bị trùng, vui lòng tải lại trang và thử lại.",
   stale: "Dữ liệu đã thay đổi do người khác vừa cập nhật. Vui lòng tải lại trang để xem bản mới nhất.",
   internal: "Đã có lỗi ngoài dự kiến. Vui lòng thử lại sau ít phút.",
+  busy: "Có người khác đang cập nhật cùng dữ liệu này nên thao tác chưa thực hiện được. Vui lòng thử lại.",
 } as const;
 
 /** An expected failure, carrying a Vietnamese message for the user. */
@@ -32,7 +33,7 @@ export class DomainError extends Error {
 
 type PrismaLikeError = {
   code?: unknown;
-  meta?: { target?: unknown; driverAdapterError?: { cause?: { constraint?: { index?: unknown; fields?: unknown } } } };
+  meta?: { target?: unknown; driverAdapterError?: { cause?: { kind?: unknown; constraint?: { index?: unknown; fields?: unknown } } } };
 };
 
 /** What a unique violation names: `meta.target`, or with a driver adapter the constraint's index or fields. */
@@ -91,6 +92,9 @@ export async function run<T>(work: () => Promise<T>, form?: FormData, uniqueFiel
       return { ok: false, code: "CONFLICT", message: MSG.conflict, values };
     }
     if (code === "P2025") return { ok: false, code: "CONFLICT", message: MSG.stale, values };
+    // A deadlock or serialization failure rolled the whole transaction back: nothing was written, so retrying is safe.
+    // Model queries report it as P2034, raw ones as P2010 carrying the driver's TransactionWriteConflict.
+    if (code === "P2034" || (error as PrismaLikeError).meta?.driverAdapterError?.cause?.kind === "TransactionWriteConflict") return { ok: false, code: "CONFLICT", message: MSG.busy, values };
     console.error("[vanhoa] unexpected error", error);
     return { ok: false, code: "INTERNAL", message: MSG.internal, values };
   }

@@ -6,4 +6,5 @@ export const ROLE_LABEL: Record<Role, string> = {
   LEADER: "Lãnh đạo UBND xã",
   COMMITTEE: "Ban Chỉ đạo phong trào",
   HAMLET_HEAD: "Trưởng xóm",
+  PROVINCE: "Cán bộ cấp tỉnh (Sở VHTTDL)",
 };

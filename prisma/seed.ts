@@ -36,6 +36,7 @@ import { Rng, demoId } from "../lib/demo-random";
 import { ensureDefaultSets } from "../lib/campaign/sets";
 import type { Tx } from "../lib/db";
 import { dedupeKeyOf, searchTextOf } from "../lib/text";
+import { insertRows } from "../lib/bulk";
 
 export const DEMO_PASSWORD = "vanhoa2024";
 
@@ -45,12 +46,13 @@ export const DEMO_USERS: { username: string; role: Role; fullName: string; hamle
   { username: "lanhdao", role: Role.LEADER, fullName: "Ma Văn Quyết" },
   { username: "bcd", role: Role.COMMITTEE, fullName: "Nông Văn Tuấn" },
   { username: "truongxom", role: Role.HAMLET_HEAD, fullName: "Ma Văn Thắng", hamletName: "Bản Lác" },
+  // The province's culture department: the roll-up of every commune of Thái Nguyên (here, the one demo commune).
+  { username: "tinh", role: Role.PROVINCE, fullName: "Đặng Thị Minh Phương" },
 ];
 
 const SEED = 0x4b1e_2024; // fixed PRNG seed: every run builds the same data
 const CURRENT_YEAR = 2024;
 const HOUSEHOLDS_PER_GROUP = 20; // a xóm is split into house groups ("Tổ 1", "Tổ 2", …) of about this size
-const BATCH_SIZE = 5_000; // rows per INSERT statement
 const SEED_LOCK_KEY = 7_263_001; // pg advisory lock so two concurrent seeds cannot both insert
 
 export type SeedResult = {
@@ -71,12 +73,6 @@ export type SeedResult = {
 // ---------------------------------------------------------------------------------------------
 
 const utcDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
-
-function chunk<T>(rows: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
-  return out;
-}
 
 // ---------------------------------------------------------------------------------------------
 // People and households
@@ -339,23 +335,6 @@ const NOT_SEEDED: SeedResult = {
   seeded: false, communes: 0, hamlets: 0, households: 0, members: 0, agencies: 0, users: 0, cycle: { years: [], decisions: 0, violations: 0 }, titles: [],
 };
 
-/**
- * Inserts typed createMany rows with one statement per 5,000 rows: the rows go as JSON and PostgreSQL builds the
- * records (json_populate_recordset), about 15× faster than createMany's per-row work for the thousands of rows here.
- * Every row must carry the columns Prisma fills in itself (id, @updatedAt); absent columns get the database default
- * when no row has them, else NULL.
- */
-async function insertRows<T extends object>(tx: Tx, table: Prisma.ModelName, rows: T[]): Promise<void> {
-  if (rows.length === 0) return;
-  const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))].map((c) => `"${c}"`).join(", ");
-  for (const part of chunk(rows, BATCH_SIZE)) {
-    await tx.$executeRawUnsafe(
-      `INSERT INTO "${table}" (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::"${table}", $1::json)`,
-      JSON.stringify(part),
-    );
-  }
-}
-
 /** Writes the cycle's rows in foreign-key order. */
 async function writeCycle(tx: Tx, rows: CycleRows): Promise<void> {
   await insertRows<Prisma.CampaignYearCreateManyInput>(tx, "CampaignYear", rows.years);
@@ -406,9 +385,11 @@ export async function seedDemo(db: PrismaClient): Promise<SeedResult> {
   const users = DEMO_USERS.map((u) => {
     const hamletId = u.hamletName ? hamletIdByName.get(u.hamletName) : null;
     if (hamletId === undefined) throw new Error(`Unknown demo hamlet: ${u.hamletName}`);
+    const isProvince = u.role === Role.PROVINCE;
     return {
       id: demoId(`user/${u.username}`),
-      communeId: data.communeId,
+      communeId: isProvince ? null : data.communeId,
+      province: isProvince ? DEMO_COMMUNE.province : null,
       username: u.username,
       fullName: u.fullName,
       searchText: searchTextOf(u.username, u.fullName),

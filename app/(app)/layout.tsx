@@ -15,7 +15,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
           <div>
             <p className="text-xs text-white/80">Phong trào TDĐKXDĐSVH</p>
-            <p className="font-bold">Xã {commune?.name}</p>
+            <p className="font-bold">{actor.province ? `Tỉnh ${actor.province}` : `Xã ${commune?.name ?? ""}`}</p>
           </div>
           <div className="flex items-center gap-3">
             <div className="text-right text-sm leading-tight">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { ButtonLink } from "@/components/ui/button";
 import { DataTable, EmptyState } from "@/components/ui/list-controls";
 import { Card, DetailList, PageHeader } from "@/components/ui/page-header";
@@ -13,6 +14,8 @@ export const metadata: Metadata = { title: "Tổng quan" };
 
 export default async function HomePage() {
   const actor = await requireActor();
+  // A province viewer has no commune: their start page is the province roll-up.
+  if (actor.role === "PROVINCE") redirect("/province");
   const [commune, hamlets] = await Promise.all([getActorCommune(actor), listHamletSummaries(actor)]);
   const seesHouseholds = can(actor, "household.read", { communeId: actor.communeId, hamletId: actor.hamletId });
   if (actor.role === "HAMLET_HEAD") {

@@ -27,8 +27,11 @@ const HAMLET_HEAD_NAV: NavItem[] = [
   { href: "/registry/households", label: "Hộ gia đình", permission: "household.read" },
 ];
 
+const PROVINCE_NAV: NavItem[] = [{ href: "/province", label: "Toàn tỉnh", permission: "province.read" }];
+
 /** The menu the actor may use; hamlet-scoped permissions are checked against the actor's own hamlet. */
 export function navFor(actor: Actor): NavItem[] {
+  if (actor.role === "PROVINCE") return PROVINCE_NAV.filter((item) => !item.permission || can(actor, item.permission));
   const items = actor.role === "HAMLET_HEAD" ? HAMLET_HEAD_NAV : OFFICE_NAV;
   const own = { communeId: actor.communeId, hamletId: actor.hamletId };
   return items.filter((item) => !item.permission || can(actor, item.permission, own));

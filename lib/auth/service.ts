@@ -1,7 +1,7 @@
 import "server-only";
 import bcrypt from "bcryptjs";
 import { db } from "@/lib/db";
-import { isRole, type Actor } from "@/lib/policy";
+import { ACTOR_SELECT, actorOf, type Actor } from "@/lib/policy";
 import { THROTTLE, retryAfter } from "@/lib/auth/throttle";
 
 export type SignInOutcome =
@@ -54,22 +54,16 @@ export async function signInWithPassword(rawUsername: string, password: string, 
 
   const user = await db.user.findUnique({ where: { username } });
   const passwordOk = await bcrypt.compare(password.slice(0, 200), user?.passwordHash ?? DUMMY_HASH);
-  const ok = !!user && user.isActive && passwordOk && isRole(user.role);
+  const actor = user ? actorOf(user) : null;
+  const ok = !!user && user.isActive && passwordOk && actor !== null;
   await db.loginAttempt.create({ data: { username, ip, isSuccess: ok, attemptedAt: now } });
-  if (!ok || !user) return { ok: false, reason: "INVALID" };
+  if (!ok || !user || !actor) return { ok: false, reason: "INVALID" };
   await db.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
-  return {
-    ok: true,
-    actor: { id: user.id, username: user.username, fullName: user.fullName, role: user.role, communeId: user.communeId, hamletId: user.hamletId },
-  };
+  return { ok: true, actor };
 }
 
 /** The current state of a signed-in user; null once deactivated or deleted, so access ends at the next request. */
 export async function loadActiveActor(id: string): Promise<Actor | null> {
-  const user = await db.user.findFirst({
-    where: { id, isActive: true },
-    select: { id: true, username: true, fullName: true, role: true, communeId: true, hamletId: true },
-  });
-  if (!user || !isRole(user.role)) return null;
-  return user;
+  const user = await db.user.findFirst({ where: { id, isActive: true }, select: ACTOR_SELECT });
+  return user ? actorOf(user) : null;
 }

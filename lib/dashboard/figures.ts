@@ -6,13 +6,15 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { compareVi } from "@/lib/text";
 import { daysLeft, gapToTarget, isOverdue, ratePct } from "./rules";
 import type {
-  CommuneProgress, Completeness, DashboardFigures, FailureCount, HamletFigures, HamletProgress, HamletReviewState, HamletTitleState,
-  ResultCode, ReviewStatusCode, TitleProgress, YearRates,
+  CommuneProgress, CommuneRates, Completeness, DashboardFigures, FailureCount, HamletFigures, HamletProgress, HamletReviewState,
+  HamletTitleState, ProvinceProgress, RateFigure, ResultCode, ReviewStatusCode, TitleProgress, YearRates,
 } from "./types";
 
 // The steering committee's figures (issue 5, DOMAIN.md §7), counted by PostgreSQL: every query below aggregates
 // (COUNT … FILTER, GROUP BY, unnest) and returns at most one row per hamlet or per year; no household, award or
-// assessment row is read into JavaScript. Callers authorise: they pass the commune (and hamlet) the actor may see.
+// assessment row is read into JavaScript. The households' year figures come from HamletYearSummary, which database
+// triggers keep equal to the definitions below (tests/integration/summaries.test.ts holds them to it). Callers
+// authorise: they pass the commune (and hamlet) the actor may see.
 //
 // Definitions (the official denominator is every ACTIVE household, GSO's "tỷ lệ gia đình văn hóa"):
 // - households of a hamlet are the ACTIVE households now in it; a household that moved out counts nowhere;
@@ -50,27 +52,19 @@ function progress(c: Counts): TitleProgress {
   return { ...c, rate: ratePct(c.recognised, c.total) };
 }
 
-/** Households per hamlet of the commune: one GROUP BY over the active households with a FILTER per figure. */
+/**
+ * Households per hamlet of the commune: the ACTIVE households counted from the index, the year's figures from the
+ * HamletYearSummary rows that the database keeps in step with every write (migration 20261203120000).
+ */
 function householdsByHamlet(communeId: string, yearId: string) {
   return db.$queryRaw<(Counts & { hamletId: string })[]>`
-    SELECT hh."hamletId" AS "hamletId",
-      COUNT(*)::int AS "total",
-      COUNT(*) FILTER (WHERE EXISTS (
-        SELECT 1 FROM "Registration" r WHERE r."householdId" = hh."id" AND r."campaignYearId" = ${yearId}::uuid
-      ))::int AS "registered",
-      COUNT(*) FILTER (WHERE EXISTS (
-        SELECT 1 FROM "TitleAward" a JOIN "Decision" d ON d."id" = a."decisionId" AND d."status" = 'ISSUED'
-        WHERE a."householdId" = hh."id" AND a."campaignYearId" = ${yearId}::uuid AND a."status" = 'ACTIVE'
-      ))::int AS "recognised",
-      COUNT(*) FILTER (WHERE EXISTS (
-        SELECT 1 FROM "Assessment" s JOIN "HamletReview" rv ON rv."id" = s."hamletReviewId"
-        WHERE s."householdId" = hh."id" AND rv."campaignYearId" = ${yearId}::uuid AND rv."status" <> 'DECIDED' AND s."result" = 'ACHIEVED'
-      ) AND NOT EXISTS (
-        SELECT 1 FROM "TitleAward" a WHERE a."householdId" = hh."id" AND a."campaignYearId" = ${yearId}::uuid
-      ))::int AS "provisional"
-    FROM "Household" hh
-    WHERE hh."communeId" = ${communeId}::uuid AND hh."status" = 'ACTIVE'
-    GROUP BY hh."hamletId"`;
+    SELECT hh."hamletId" AS "hamletId", hh."total" AS "total",
+      COALESCE(s."registered", 0) AS "registered", COALESCE(s."recognised", 0) AS "recognised", COALESCE(s."provisional", 0) AS "provisional"
+    FROM (
+      SELECT "hamletId", COUNT(*)::int AS "total" FROM "Household"
+      WHERE "communeId" = ${communeId}::uuid AND "status" = 'ACTIVE' GROUP BY "hamletId"
+    ) hh
+    LEFT JOIN "HamletYearSummary" s ON s."hamletId" = hh."hamletId" AND s."campaignYearId" = ${yearId}::uuid`;
 }
 
 /** The commune's hamlets ("Xóm văn hóa"): one aggregate over the hamlets with their entry and award of the year. */
@@ -211,7 +205,7 @@ function titlesOfYear(yearId: string) {
  * With `hamletId` (a hamlet head's view) the households' rate is that hamlet's.
  */
 async function yearOverYear(communeId: string, activeHouseholds: number, hamletId: string | null): Promise<YearRates[]> {
-  const inHamlet = hamletId === null ? Prisma.empty : Prisma.sql`AND hh."hamletId" = ${hamletId}::uuid`;
+  const inHamlet = hamletId === null ? Prisma.empty : Prisma.sql`AND s."hamletId" = ${hamletId}::uuid`;
   const [years, households, hamlets, agencies] = await Promise.all([
     db.campaignYear.findMany({
       where: { communeId },
@@ -219,12 +213,9 @@ async function yearOverYear(communeId: string, activeHouseholds: number, hamletI
       orderBy: { year: "asc" },
     }),
     db.$queryRaw<{ year: number; recognised: number }[]>`
-      SELECT cy."year" AS "year", COUNT(a."id")::int AS "recognised"
+      SELECT cy."year" AS "year", COALESCE(SUM(s."recognised"), 0)::int AS "recognised"
       FROM "CampaignYear" cy
-      LEFT JOIN ("TitleAward" a
-        JOIN "Household" hh ON hh."id" = a."householdId" AND hh."status" = 'ACTIVE' ${inHamlet}
-        JOIN "Decision" d ON d."id" = a."decisionId" AND d."status" = 'ISSUED'
-      ) ON a."campaignYearId" = cy."id" AND a."status" = 'ACTIVE'
+      LEFT JOIN "HamletYearSummary" s ON s."campaignYearId" = cy."id" ${inHamlet}
       WHERE cy."communeId" = ${communeId}::uuid
       GROUP BY cy."year"`,
     db.$queryRaw<{ year: number; total: number; recognised: number }[]>`
@@ -415,4 +406,60 @@ export async function dashboardFigures(
     yearOverYear: years,
     failures: failureCounts,
   };
+}
+
+// ---- The province roll-up ---------------------------------------------------------------------------------------
+
+type RollupRow = {
+  id: string; name: string; district: string | null;
+  targetHouseholdsPct: number; targetHamletsPct: number; targetAgenciesPct: number;
+  householdsTotal: number; householdsRecognised: number; hamletsTotal: number; hamletsRecognised: number;
+  agenciesTotal: number; agenciesRecognised: number;
+};
+
+const rate = (recognised: number, total: number): RateFigure => ({ total, recognised, rate: ratePct(recognised, total) });
+
+/**
+ * The three official rates of every commune of `province` that has a campaign year `year`, sorted by name, with the
+ * province's totals: for a province viewer. Households come from the summaries (one row per hamlet and year), so
+ * the cost grows with the number of hamlets, not of households.
+ */
+export async function provinceProgress(province: string, year: number): Promise<ProvinceProgress> {
+  const rows = Number.isInteger(year) ? await db.$queryRaw<RollupRow[]>`
+    SELECT c."id" AS "id", c."name" AS "name", c."district" AS "district",
+      cy."targetHouseholdsPct" AS "targetHouseholdsPct", cy."targetHamletsPct" AS "targetHamletsPct", cy."targetAgenciesPct" AS "targetAgenciesPct",
+      (SELECT COUNT(*)::int FROM "Household" hh WHERE hh."communeId" = c."id" AND hh."status" = 'ACTIVE') AS "householdsTotal",
+      (SELECT COALESCE(SUM(s."recognised"), 0)::int FROM "HamletYearSummary" s WHERE s."campaignYearId" = cy."id") AS "householdsRecognised",
+      (SELECT COUNT(*)::int FROM "Hamlet" h WHERE h."communeId" = c."id") AS "hamletsTotal",
+      (SELECT COUNT(*)::int FROM "HamletAward" ha JOIN "Hamlet" h ON h."id" = ha."hamletId" AND h."communeId" = c."id"
+        JOIN "Decision" d ON d."id" = ha."decisionId" AND d."status" = 'ISSUED'
+        WHERE ha."campaignYearId" = cy."id" AND ha."status" = 'ACTIVE') AS "hamletsRecognised",
+      (SELECT COUNT(*)::int FROM "Agency" ag WHERE ag."communeId" = c."id") AS "agenciesTotal",
+      (SELECT COUNT(*)::int FROM "AgencyYear" ay JOIN "Agency" ag ON ag."id" = ay."agencyId" AND ag."communeId" = c."id"
+        WHERE ay."campaignYearId" = cy."id" AND ay."result" = 'ACHIEVED') AS "agenciesRecognised"
+    FROM "Commune" c JOIN "CampaignYear" cy ON cy."communeId" = c."id" AND cy."year" = ${year}::int
+    WHERE c."province" = ${province} AND c."validTo" IS NULL` : [];
+  const communes: CommuneRates[] = rows
+    .sort((a, b) => compareVi(a.name, b.name))
+    .map((r) => ({
+      id: r.id, name: r.name, district: r.district,
+      targets: { households: r.targetHouseholdsPct, hamlets: r.targetHamletsPct, agencies: r.targetAgenciesPct },
+      households: rate(r.householdsRecognised, r.householdsTotal),
+      hamlets: rate(r.hamletsRecognised, r.hamletsTotal),
+      agencies: rate(r.agenciesRecognised, r.agenciesTotal),
+    }));
+  const total = (pick: (c: CommuneRates) => RateFigure) =>
+    rate(communes.reduce((s, c) => s + pick(c).recognised, 0), communes.reduce((s, c) => s + pick(c).total, 0));
+  return {
+    province, year, communes,
+    totals: { households: total((c) => c.households), hamlets: total((c) => c.hamlets), agencies: total((c) => c.agencies) },
+  };
+}
+
+/** The campaign years any current commune of `province` has, newest first. */
+export async function listProvinceYears(province: string): Promise<number[]> {
+  const rows = await db.campaignYear.findMany({
+    where: { commune: { province, validTo: null } }, distinct: ["year"], select: { year: true }, orderBy: { year: "desc" },
+  });
+  return rows.map((r) => r.year);
 }

@@ -129,3 +129,25 @@ export type DashboardFigures = CommuneProgress & {
     exclusions: FailureCount[];
   };
 };
+
+/** One title's official rate: recognised of total, in percent (null when total is 0). */
+export type RateFigure = { total: number; recognised: number; rate: number | null };
+
+/** A commune's three official rates of a year, in the province roll-up. */
+export type CommuneRates = {
+  id: string;
+  name: string;
+  district: string | null;
+  targets: { households: number; hamlets: number; agencies: number };
+  households: RateFigure;
+  hamlets: RateFigure;
+  agencies: RateFigure;
+};
+
+/** Every commune of a province for a year, with the province's totals (the province viewer's page). */
+export type ProvinceProgress = {
+  province: string;
+  year: number;
+  communes: CommuneRates[];
+  totals: { households: RateFigure; hamlets: RateFigure; agencies: RateFigure };
+};

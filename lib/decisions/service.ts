@@ -1,5 +1,7 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { recordAudit } from "@/lib/audit";
+import { insertRows } from "@/lib/bulk";
 import { db, type Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { todayInVietnam } from "@/lib/dates";
@@ -474,13 +476,11 @@ async function issueAward(tx: Tx, actor: Actor, d: Loaded) {
     select: { household: { select: { headName: true } } },
   });
   if (already.length > 0) throw new DomainError("RULE_VIOLATION", DECISION_MSG.awardExists(already.map((a) => a.household.headName), year));
-  const created = await tx.titleAward.createMany({
-    data: achieved.map((a) => ({
-      communeId: d.communeId, householdId: a.householdId, hamletId: hamletOf.get(a.hamletReviewId)!, campaignYearId: d.campaignYearId, year,
-      decisionId: d.id, assessmentId: a.id, votesFor: a.votesFor,
-    })),
-  });
-  return { awards: created.count, cancelled: 0, audit: { awards: created.count, hamlets: reviews.map((r) => r.hamlet.name).sort() } };
+  const created = await insertRows<Prisma.TitleAwardCreateManyInput>(tx, "TitleAward", achieved.map((a) => ({
+    id: randomUUID(), communeId: d.communeId, householdId: a.householdId, hamletId: hamletOf.get(a.hamletReviewId)!, campaignYearId: d.campaignYearId,
+    year, decisionId: d.id, assessmentId: a.id, votesFor: a.votesFor,
+  })));
+  return { awards: created, cancelled: 0, audit: { awards: created, hamlets: reviews.map((r) => r.hamlet.name).sort() } };
 }
 
 /** "Xóm văn hóa": one HamletAward per hamlet the council proposed (unique per hamlet and year); the council is DECIDED. */

@@ -1,7 +1,10 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { recordAudit } from "@/lib/audit";
+import { insertRows } from "@/lib/bulk";
 import { refreshResults } from "@/lib/review/service";
 import { db, type Tx } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { toIsoDate, todayInVietnam } from "@/lib/dates";
 import { authorize, communeScope, hamletRowScope, hamletScope, type Actor } from "@/lib/policy";
 import { DomainError, MSG } from "@/lib/result";
@@ -82,13 +85,10 @@ export async function registerAll(
     });
     if (missing.length === 0) return { count: 0 };
     // skipDuplicates: a household registered by someone else a moment ago is simply not counted.
-    const { count } = await tx.registration.createMany({
-      data: missing.map((h) => ({
-        communeId: hamlet.communeId, campaignYearId: year.id, householdId: h.id, hamletId: hamlet.id,
-        registeredOn: input.registeredOn, createdById: actor.id,
-      })),
-      skipDuplicates: true,
-    });
+    const count = await insertRows<Prisma.RegistrationCreateManyInput>(tx, "Registration", missing.map((h) => ({
+      id: randomUUID(), communeId: hamlet.communeId, campaignYearId: year.id, householdId: h.id, hamletId: hamlet.id,
+      registeredOn: input.registeredOn, createdById: actor.id,
+    })), { skipDuplicates: true });
     if (count > 0) {
       await recordAudit(tx, actor, {
         action: "registration.registerAll",

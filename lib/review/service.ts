@@ -1,5 +1,7 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { recordAudit } from "@/lib/audit";
+import { insertRows } from "@/lib/bulk";
 import { todayInVietnam } from "@/lib/dates";
 import { db, type Tx } from "@/lib/db";
 import type { Assessment, Prisma } from "@/lib/generated/prisma/client";
@@ -356,15 +358,16 @@ export async function assessRemaining(actor: Actor, reviewId: string, input: Bul
     if (remaining.length === 0) throw rule(REVIEW_MSG.nothingRemaining);
     const facts = await householdFacts(tx, review, ruleSet.lookbackYears, remaining.map((h) => h.id));
     const votes = ctx.method === "CONSENSUS" ? { votesFor: null, votesAgainst: null } : { votesFor: input.votesFor ?? null, votesAgainst: input.votesAgainst ?? null };
+    const now = new Date();
     const rows = remaining.map((h) => {
       const vote = { unmetCodes: [], exclusions: facts.recorded(h.id), ...votes };
       return {
-        communeId: review.communeId, hamletReviewId: review.id, householdId: h.id, ...vote,
+        id: randomUUID(), communeId: review.communeId, hamletReviewId: review.id, householdId: h.id, ...vote,
         ...householdOutcome(ctx, vote, facts.isRegistered(h.id), facts.upheld(h.id)),
-        ruleSetId: review.ruleSetId, criteriaSetId: review.criteriaSetId, updatedById: actor.id,
+        ruleSetId: review.ruleSetId, criteriaSetId: review.criteriaSetId, updatedById: actor.id, createdAt: now, updatedAt: now,
       };
     });
-    await tx.assessment.createMany({ data: rows });
+    await insertRows<Prisma.AssessmentCreateManyInput>(tx, "Assessment", rows);
     const tally = (result: string) => rows.filter((r) => r.result === result).length;
     await recordAudit(tx, actor, {
       action: "review.assessment.bulk",

@@ -2,7 +2,7 @@ import "server-only";
 import bcrypt from "bcryptjs";
 import { recordAudit } from "@/lib/audit";
 import { db, type Tx } from "@/lib/db";
-import { authorize, userScope, type Actor, type Role } from "@/lib/policy";
+import { authorize, userScope, type Actor, type Role, NO_COMMUNE } from "@/lib/policy";
 import { DomainError, MSG } from "@/lib/result";
 import { USER_MSG } from "./labels";
 import { isUuid, searchTextOf } from "@/lib/text";
@@ -29,7 +29,8 @@ async function loadUser(tx: Tx, actor: Actor, id: string) {
       })
     : null;
   if (!user) throw new DomainError("NOT_FOUND", MSG.notFound);
-  authorize(actor, "user.manage", { communeId: user.communeId });
+  // A user without a commune (a province viewer) is no commune administrator's to manage.
+  authorize(actor, "user.manage", { communeId: user.communeId ?? NO_COMMUNE });
   return user;
 }
 

@@ -2,7 +2,7 @@ import bcrypt from "bcryptjs";
 import { db } from "@/lib/db";
 import type { HouseholdStatus, PovertyStatus, Relationship } from "@/lib/generated/prisma/enums";
 import type { HouseholdInput } from "@/lib/households/schema";
-import type { Actor, Role } from "@/lib/policy";
+import { ACTOR_SELECT, actorOf, type Actor, type Role } from "@/lib/policy";
 import { dedupeKeyOf, searchTextOf } from "@/lib/text";
 
 // Small builders for integration tests. They write straight through the Prisma client (no services, no audit rows)
@@ -70,9 +70,9 @@ export async function makeActor(role: Role, options: ActorOptions): Promise<Acto
       role,
       isActive: options.isActive ?? true,
     },
-    select: { id: true, username: true, fullName: true, role: true, communeId: true, hamletId: true },
+    select: ACTOR_SELECT,
   });
-  return user;
+  return actorOf(user)!;
 }
 
 export type HouseholdOptions = {

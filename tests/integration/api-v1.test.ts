@@ -7,7 +7,7 @@ import { generateApiToken, hashApiToken } from "@/lib/api-tokens/schema";
 import { createApiToken, revokeApiToken } from "@/lib/api-tokens/service";
 import { db } from "@/lib/db";
 import { utcDate } from "@/lib/dates";
-import type { Actor } from "@/lib/policy";
+import { ACTOR_SELECT, actorOf, type Actor } from "@/lib/policy";
 import { MSG } from "@/lib/result";
 import { getActor } from "@/lib/session";
 import { makeCampaignYear, makeReview, type YearRow } from "../factories/cycle";
@@ -214,9 +214,9 @@ describe("API tokens (service)", () => {
     const { id, token } = await createApiToken(w.actors.admin, { name: "Khóa thử" });
     const otherAdmin = await db.user.create({
       data: { communeId: w.otherCommune.id, username: "admin-khac", fullName: "Quản Trị Khác", passwordHash: "x", role: "ADMIN" },
-      select: { id: true, username: true, fullName: true, role: true, communeId: true, hamletId: true },
+      select: ACTOR_SELECT,
     });
-    await expect(revokeApiToken(otherAdmin, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(revokeApiToken(actorOf(otherAdmin)!, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
 
     await revokeApiToken(w.actors.admin, id);
     const row = await db.apiToken.findUniqueOrThrow({ where: { id } });

@@ -88,6 +88,8 @@ const ids = {
   recognition: "0a000000-0000-4000-8000-00000000001d",
   hamletCancelItem: "0a000000-0000-4000-8000-00000000001e",
   apiToken: "0a000000-0000-4000-8000-00000000001f",
+  // A pair of its own: the row the triggers keep for (hamlet, year) must not collide with the one written here.
+  summaryYear: "0a000000-0000-4000-8000-000000000020",
 };
 const at = new Date("2025-06-30T09:15:30.123Z");
 const later = new Date("2025-07-02T10:00:00.456Z");
@@ -121,7 +123,7 @@ const ROWS = {
   },
   User: {
     id: ids.user, communeId: ids.commune, username: "truongxom", fullName: "Ma Văn Thắng", passwordHash: "$2b$04$notarealhash",
-    role: "HAMLET_HEAD", hamletId: ids.hamlet, isActive: false, searchText: "truongxom ma van thang", lastLoginAt: later, createdAt: at, updatedAt: later,
+    role: "HAMLET_HEAD", hamletId: ids.hamlet, isActive: false, searchText: "truongxom ma van thang", lastLoginAt: later, createdAt: at, updatedAt: later, province: null,
   },
   LoginAttempt: { id: 9_001n, username: "truongxom", ip: "127.0.0.1", isSuccess: true, attemptedAt: at },
   AuditLog: {
@@ -244,6 +246,9 @@ const ROWS = {
     id: ids.apiToken, communeId: ids.commune, name: "Hệ thống báo cáo của tỉnh", tokenHash: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
     prefix: "vh_AbCd", createdById: ids.user, createdAt: at, lastUsedAt: later, revokedAt: later, revokedById: ids.user,
   },
+  HamletYearSummary: {
+    hamletId: ids.hamlet, campaignYearId: ids.summaryYear, communeId: ids.commune, year: 2023, registered: 90, recognised: 84, provisional: 3,
+  },
 } satisfies {
   Commune: Prisma.CommuneUncheckedCreateInput;
   Hamlet: Prisma.HamletUncheckedCreateInput;
@@ -277,10 +282,11 @@ const ROWS = {
   AgencyYear: Prisma.AgencyYearUncheckedCreateInput;
   AgencyRecognition: Prisma.AgencyRecognitionUncheckedCreateInput;
   ApiToken: Prisma.ApiTokenUncheckedCreateInput;
+  HamletYearSummary: Prisma.HamletYearSummaryUncheckedCreateInput;
 };
 
-/** Fields left null on purpose (a constraint forbids setting them together with another). */
-const NULL_BY_DESIGN: Partial<Record<Prisma.ModelName, string[]>> = { CancellationItem: ["hamletAwardId"] };
+/** Fields left null on purpose (a constraint forbids setting them together with another: a commune user has no province). */
+const NULL_BY_DESIGN: Partial<Record<Prisma.ModelName, string[]>> = { CancellationItem: ["hamletAwardId"], User: ["province"] };
 
 /** Every scalar field of each model, as the generated client knows them. */
 const FIELDS: Record<Prisma.ModelName, Record<string, string>> = {
@@ -316,6 +322,7 @@ const FIELDS: Record<Prisma.ModelName, Record<string, string>> = {
   AgencyYear: Prisma.AgencyYearScalarFieldEnum,
   AgencyRecognition: Prisma.AgencyRecognitionScalarFieldEnum,
   ApiToken: Prisma.ApiTokenScalarFieldEnum,
+  HamletYearSummary: Prisma.HamletYearSummaryScalarFieldEnum,
 };
 
 const allOf = (model: Prisma.ModelName) => Object.fromEntries(Object.values(FIELDS[model]).map((f) => [f, true]));
@@ -354,6 +361,7 @@ async function roundTrip(): Promise<Record<Prisma.ModelName, unknown>> {
   await db.agencyYear.create({ data: ROWS.AgencyYear });
   await db.agencyRecognition.create({ data: ROWS.AgencyRecognition });
   await db.apiToken.create({ data: ROWS.ApiToken });
+  await db.hamletYearSummary.create({ data: ROWS.HamletYearSummary });
   return {
     Commune: await db.commune.findUniqueOrThrow({ where: { id: ids.commune }, select: allOf("Commune") }),
     Hamlet: await db.hamlet.findUniqueOrThrow({ where: { id: ids.hamlet }, select: allOf("Hamlet") }),
@@ -387,6 +395,9 @@ async function roundTrip(): Promise<Record<Prisma.ModelName, unknown>> {
     AgencyYear: await db.agencyYear.findUniqueOrThrow({ where: { id: ids.agencyYear }, select: allOf("AgencyYear") }),
     AgencyRecognition: await db.agencyRecognition.findUniqueOrThrow({ where: { id: ids.recognition }, select: allOf("AgencyRecognition") }),
     ApiToken: await db.apiToken.findUniqueOrThrow({ where: { id: ids.apiToken }, select: allOf("ApiToken") }),
+    HamletYearSummary: await db.hamletYearSummary.findUniqueOrThrow({
+      where: { hamletId_campaignYearId: { hamletId: ids.hamlet, campaignYearId: ids.summaryYear } }, select: allOf("HamletYearSummary"),
+    }),
   };
 }
 

@@ -51,12 +51,14 @@ describe("seedDemo", () => {
 
     const users = await db.user.findMany({ select: { username: true, role: true, hamletId: true, isActive: true }, orderBy: { username: "asc" } });
     expect(users.map((u) => u.username).sort()).toEqual(DEMO_USERS.map((u) => u.username).sort());
-    expect(users.map((u) => u.username).sort()).toEqual(["admin", "bcd", "canbo", "lanhdao", "truongxom"]);
+    expect(users.map((u) => u.username).sort()).toEqual(["admin", "bcd", "canbo", "lanhdao", "tinh", "truongxom"]);
+    expect(await db.user.findUniqueOrThrow({ where: { username: "tinh" }, select: { role: true, communeId: true, province: true } }))
+      .toEqual({ role: "PROVINCE", communeId: null, province: "Thái Nguyên" });
     expect(users.find((u) => u.username === "truongxom")).toEqual({ username: "truongxom", role: "HAMLET_HEAD", hamletId: banLac!.id, isActive: true });
     for (const u of users.filter((u) => u.username !== "truongxom")) expect(u.hamletId).toBeNull();
 
     const before = await counts();
-    expect(before).toMatchObject({ communes: 1, hamlets: 14, links: 14, households: first.households, members: first.members, users: 5, years: 3 });
+    expect(before).toMatchObject({ communes: 1, hamlets: 14, links: 14, households: first.households, members: first.members, users: 6, years: 3 });
     expect(first.cycle.years.map((y) => y.year)).toEqual([2022, 2023, 2024]);
     expect(first.cycle.years.reduce((n, y) => n + y.awards, 0)).toBe(before.awards);
 

@@ -9,6 +9,9 @@ import {
   hamletScope,
   householdScope,
   userScope,
+  NO_COMMUNE,
+  actorOf,
+  provinceScope,
   type Actor,
   type Permission,
   type Place,
@@ -32,7 +35,8 @@ const PLACES = {
 } satisfies Record<string, Place>;
 
 function actor(role: Role, hamletId: string | null = role === "HAMLET_HEAD" ? H1 : null): Actor {
-  return { id: "99999999-9999-4999-8999-999999999999", username: "u", fullName: "Người Dùng", role, communeId: C1, hamletId };
+  const base = { id: "99999999-9999-4999-8999-999999999999", username: "u", fullName: "Người Dùng", role, hamletId };
+  return role === "PROVINCE" ? { ...base, communeId: NO_COMMUNE, province: "Thái Nguyên" } : { ...base, communeId: C1 };
 }
 
 const Y = true;
@@ -61,6 +65,7 @@ const TABLE: Record<Role, Record<Permission, readonly [boolean, boolean, boolean
     "hamletTitle.write": [N, N, N],
     "council.manage": [N, N, N],
     "apiToken.manage": [Y, Y, N],
+    "province.read": [N, N, N],
   },
   OFFICER: {
     "hamlet.read": [Y, Y, N],
@@ -84,6 +89,7 @@ const TABLE: Record<Role, Record<Permission, readonly [boolean, boolean, boolean
     "hamletTitle.write": [Y, Y, N],
     "council.manage": [Y, Y, N],
     "apiToken.manage": [N, N, N],
+    "province.read": [N, N, N],
   },
   LEADER: {
     "hamlet.read": [Y, Y, N],
@@ -107,6 +113,7 @@ const TABLE: Record<Role, Record<Permission, readonly [boolean, boolean, boolean
     "hamletTitle.write": [N, N, N],
     "council.manage": [N, N, N],
     "apiToken.manage": [N, N, N],
+    "province.read": [N, N, N],
   },
   COMMITTEE: {
     "hamlet.read": [Y, Y, N],
@@ -130,6 +137,7 @@ const TABLE: Record<Role, Record<Permission, readonly [boolean, boolean, boolean
     "hamletTitle.write": [N, N, N],
     "council.manage": [N, N, N],
     "apiToken.manage": [N, N, N],
+    "province.read": [N, N, N],
   },
   HAMLET_HEAD: {
     "hamlet.read": [Y, N, N],
@@ -153,6 +161,33 @@ const TABLE: Record<Role, Record<Permission, readonly [boolean, boolean, boolean
     "hamletTitle.write": [Y, N, N],
     "council.manage": [N, N, N],
     "apiToken.manage": [N, N, N],
+    "province.read": [N, N, N],
+  },
+  // A province viewer has no commune (NO_COMMUNE): every place of a commune is closed to them.
+  PROVINCE: {
+    "hamlet.read": [N, N, N],
+    "hamlet.write": [N, N, N],
+    "household.read": [N, N, N],
+    "household.write": [N, N, N],
+    "agency.read": [N, N, N],
+    "agency.write": [N, N, N],
+    "user.manage": [N, N, N],
+    "audit.read": [N, N, N],
+    "campaign.read": [N, N, N],
+    "campaign.manage": [N, N, N],
+    "review.read": [N, N, N],
+    "review.write": [N, N, N],
+    "review.verify": [N, N, N],
+    "violation.read": [N, N, N],
+    "violation.write": [N, N, N],
+    "decision.read": [N, N, N],
+    "decision.draft": [N, N, N],
+    "decision.approve": [N, N, N],
+    "hamletTitle.write": [N, N, N],
+    "council.manage": [N, N, N],
+    "apiToken.manage": [N, N, N],
+    "province.read": [N, N, N],
+
   },
 };
 
@@ -183,11 +218,12 @@ describe("can(): role × permission × place", () => {
     expect(() => authorize(actor("LEADER"), "household.write", PLACES.ownHamlet)).toThrow(DomainError);
   });
 
-  // Without a place the check is commune-wide: roles act per their grants, a hamlet head never.
+  // Without a place the check is commune-wide: roles act per their grants, a hamlet head never; a province viewer
+  // only reads the province roll-up.
   it.each(ROLES.flatMap((role) => PERMISSIONS.map((permission) => ({ role, permission }))))(
     "$role $permission with no place",
     ({ role, permission }) => {
-      const expected = role === "HAMLET_HEAD" ? false : TABLE[role][permission][0];
+      const expected = role === "HAMLET_HEAD" ? false : role === "PROVINCE" ? permission === "province.read" : TABLE[role][permission][0];
       expect(can(actor(role), permission)).toBe(expected);
     },
   );
@@ -232,6 +268,7 @@ describe.each([
     user: NOTHING,
     audit: NOTHING,
   },
+  { role: "PROVINCE", hamlet: NOTHING, household: NOTHING, agency: NOTHING, user: NOTHING, audit: NOTHING },
 ] as const)("scopes for $role", ({ role, hamlet, household, agency, user, audit }) => {
   const a = actor(role);
   it("hamletScope", () => expect(hamletScope(a)).toEqual(hamlet));
@@ -250,5 +287,20 @@ describe("scopes that must match nothing", () => {
   it("an unknown role sees nothing", () => {
     const stranger = { ...actor("ADMIN"), role: "ROOT" as Role };
     for (const scope of [hamletScope, householdScope, agencyScope, userScope, auditScope]) expect(scope(stranger)).toEqual(NOTHING);
+  });
+});
+
+describe("province viewers", () => {
+  it("provinceScope gives a PROVINCE viewer their province and anyone else nothing", () => {
+    expect(provinceScope(actor("PROVINCE"))).toBe("Thái Nguyên");
+    for (const role of ROLES.filter((r) => r !== "PROVINCE")) expect(provinceScope(actor(role))).toBeNull();
+    expect(provinceScope({ ...actor("PROVINCE"), province: null })).toBeNull();
+  });
+
+  it("actorOf maps a user without a commune to NO_COMMUNE and keeps the province only for PROVINCE", () => {
+    const row = { id: "1", username: "tinh", fullName: "Cán Bộ Tỉnh", hamletId: null };
+    expect(actorOf({ ...row, role: "PROVINCE", communeId: null, province: "Thái Nguyên" })).toMatchObject({ communeId: NO_COMMUNE, province: "Thái Nguyên" });
+    expect(actorOf({ ...row, role: "OFFICER", communeId: C1, province: "Thái Nguyên" })).toMatchObject({ communeId: C1, province: null });
+    expect(actorOf({ ...row, role: "ROOT", communeId: C1 })).toBeNull();
   });
 });

@@ -47,6 +47,13 @@ describe("run()", () => {
     expect(result).toMatchObject({ ok: false, code: "CONFLICT", message: MSG.stale });
   });
 
+  it("maps a deadlock or write conflict (P2034) to CONFLICT asking to try again", async () => {
+    const result = await run(async () => {
+      throw { code: "P2034" };
+    });
+    expect(result).toMatchObject({ ok: false, code: "CONFLICT", message: MSG.busy });
+  });
+
   it("maps a unique violation (P2002) on a known field to that field's message", async () => {
     const result = await run(
       async () => {
