@@ -16,7 +16,7 @@ let authOptions: AuthOptions;
 // next-auth's framework-neutral handler, which its Next.js route handler wraps. The package does not export the
 // path, so it is loaded by file (this is next-auth 4's own code, not a copy).
 type Cookie = { name: string; value: string; options: { httpOnly?: boolean; secure?: boolean; sameSite?: string; path?: string; domain?: string; expires?: Date } };
-type RequestInternal = { action: string; method: string; providerId?: string; cookies: Record<string, string>; body?: Record<string, string>; headers?: Record<string, string> };
+type RequestInternal = { action: string; method: string; providerId?: string; cookies: Record<string, string>; body?: Record<string, string | undefined>; headers?: Record<string, string> };
 type ResponseInternal = { status?: number; body?: unknown; redirect?: string; cookies?: Cookie[] };
 const require = createRequire(import.meta.url);
 const { AuthHandler } = require(path.join(path.dirname(require.resolve("next-auth")), "core", "index.js")) as {
