@@ -1,7 +1,7 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { SESSION_CONFIG, endSession, signInWithPassword } from "@/lib/auth/service";
+import { SESSION_CONFIG, endSession, resolveSession, signInWithPassword } from "@/lib/auth/service";
 import { clientIp } from "@/lib/auth/throttle";
 import type { Actor, Role } from "@/lib/policy";
 
@@ -88,14 +88,19 @@ export const authOptions: NextAuthOptions = {
       }
       return token;
     },
-    session({ session, token }) {
+    // Only /api/auth/session uses this (pages go through lib/session.ts): it answers from the server-side session as
+    // well, so an ended session or a locked user gets no user back, and role and hamlet are today's.
+    async session({ session, token }) {
+      const check = await resolveSession(token.sid, token.id);
+      if (!check.ok) return { expires: session.expires } as typeof session;
+      const { actor } = check;
       session.user = {
-        id: token.id,
-        username: token.username,
-        name: token.name ?? token.username,
-        role: token.role,
-        communeId: token.communeId,
-        hamletId: token.hamletId,
+        id: actor.id,
+        username: actor.username,
+        name: actor.fullName,
+        role: actor.role,
+        communeId: actor.communeId,
+        hamletId: actor.hamletId,
       };
       return session;
     },

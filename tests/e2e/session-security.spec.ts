@@ -91,6 +91,8 @@ test("signing out ends the session on the server: a copy of the cookie no longer
   await other.goto("/registry/hamlets");
   await expect(other).toHaveURL(/\/login\?reason=ended/);
   expect((await other.request.get("/api/v1/communes")).status()).toBe(401);
+  // next-auth's own session endpoint answers from the server-side session too: no user.
+  expect((await (await other.request.get("/api/auth/session")).json()).user).toBeUndefined();
   await thief.close();
 });
 

@@ -105,6 +105,17 @@ describe("the credentials endpoint", () => {
     expect(await db.userSession.count()).toBe(0);
   });
 
+  it("the session endpoint answers from the server-side session: today's role, and no user once it has ended", async () => {
+    const signedIn = await signIn();
+    const session = signedIn.cookies!.find((c) => c.name === "__Secure-next-auth.session-token")!;
+    const read = () => call({ action: "session", method: "GET", cookies: { [session.name]: session.value } });
+    expect(((await read()).body as { user?: { role: string } }).user).toMatchObject({ username: "canbo", role: "OFFICER" });
+    await db.user.update({ where: { username: "canbo" }, data: { role: "LEADER" } });
+    expect(((await read()).body as { user?: { role: string } }).user).toMatchObject({ role: "LEADER" });
+    await db.userSession.updateMany({ data: { revokedAt: new Date(), revokedReason: "SIGN_OUT" } });
+    expect(((await read()).body as { user?: unknown }).user).toBeUndefined();
+  });
+
   it("signing out (with the CSRF token) ends the server-side session named in the JWT", async () => {
     const signedIn = await signIn();
     const session = signedIn.cookies!.find((c) => c.name === "__Secure-next-auth.session-token")!;
