@@ -24,6 +24,8 @@ export default defineConfig({
           environment: "node",
           // No database in this tier: lib/db.ts fails loudly if a unit test reaches it.
           env: { DATABASE_URL: "" },
+          // Building a 1,200-household Word file takes a second alone, several on a busy 2-core machine: a limit, not a goal.
+          testTimeout: 20_000,
         },
       },
       {

@@ -1,8 +1,8 @@
 // `npm run bench:data -- --size commune|district|province [--seed N]`: builds a benchmark database
 // (vanhoa_bench_<size>) from the committed migrations and fills it, deterministically from the seed, through COPY.
 
-import bcrypt from "bcryptjs";
 import pg from "pg";
+import { hashPassword } from "@/lib/auth/password";
 import { datasetInfo, openBenchServer, resetDatabase, type DatasetInfo } from "./db";
 import { SIZE_NAMES, generate, type SizeName } from "./generate";
 import { afterLoad } from "./after-load";
@@ -35,7 +35,7 @@ export async function buildDataset(url: string, size: SizeName, seed: number): P
   await client.connect();
   const started = Date.now();
   try {
-    const hash = bcrypt.hashSync(BENCH_PASSWORD, 10);
+    const hash = await hashPassword(BENCH_PASSWORD);
     const counts = await generate(client, size, seed, hash, (p) => {
       const rate = Math.round(p.rows / Math.max(p.seconds, 0.001));
       process.stderr.write(`\r${bar(p.communes, p.of)} ${p.communes}/${p.of} xã · ${p.rows.toLocaleString("en")} rows · ${rate.toLocaleString("en")} rows/s   `);

@@ -50,7 +50,7 @@ export async function signIn(baseUrl: string, username: string, password: string
   const res = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: jar.join("; ") },
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: jar.join("; "), Origin: baseUrl },
     body: new URLSearchParams({ csrfToken, username, password, callbackUrl: baseUrl, json: "true" }),
   });
   const session = cookiesOf(res).filter((c) => c.includes("session-token"));

@@ -5,7 +5,6 @@ import { realpathSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PrismaPg } from "@prisma/adapter-pg";
-import bcrypt from "bcryptjs";
 import {
   PrismaClient,
   HouseholdStatus,
@@ -14,6 +13,7 @@ import {
   Role,
   type Prisma,
 } from "../lib/generated/prisma/client";
+import { hashPassword } from "../lib/auth/password";
 import {
   DEMO_AGENCIES,
   DEMO_COMMUNE,
@@ -380,7 +380,7 @@ export async function seedDemo(db: PrismaClient): Promise<SeedResult> {
   if ((await db.commune.count()) > 0) return { ...NOT_SEEDED };
 
   const data = buildDemoData();
-  const passwordHash = await bcrypt.hash(DEMO_PASSWORD, 10);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   const hamletIdByName = new Map(data.hamlets.map((h) => [h.name, h.id]));
   const users = DEMO_USERS.map((u) => {
     const hamletId = u.hamletName ? hamletIdByName.get(u.hamletName) : null;

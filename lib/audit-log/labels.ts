@@ -140,6 +140,7 @@ const COMMON_FIELD: Record<string, string> = {
   hamletId: "Xóm",
   isActive: "Trạng thái",
   passwordReset: "Mật khẩu",
+  sessionsEnded: "Phiên đăng nhập đã kết thúc",
   headName: "Người đứng đầu",
   address: "Địa chỉ",
   phone: "Số điện thoại",
@@ -344,7 +345,7 @@ export function formatAuditValue(entityType: string, field: string, value: unkno
 // JSONB keeps keys in its own order; list changes in the order a form shows them.
 const FIELD_ORDER = [
   "username", "name", "fullName", "headName", "headBirthYear", "role", "kind", "hamletId", "address", "phone", "povertyStatus", "status",
-  "isActive", "passwordReset", "frontTeamHeadName", "hasCulturalHouse", "tradeUnionName", "headcount", "members",
+  "isActive", "passwordReset", "sessionsEnded", "frontTeamHeadName", "hasCulturalHouse", "tradeUnionName", "headcount", "members",
   "hamlets", "households", "agencies", "users",
 ];
 // Bookkeeping a snapshot may carry that means nothing to the reader (unless the entity's labels name it: a rule

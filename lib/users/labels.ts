@@ -8,6 +8,7 @@ export const statusLabel = (isActive: boolean): string => (isActive ? USER_STATU
 export const ROLE_OPTIONS = ROLES.map((value) => ({ value, label: ROLE_LABEL[value] }));
 
 export const PASSWORD_MIN = 8;
+export const PASSWORD_MAX = 128;
 export const USERNAME_MIN = 3;
 export const USERNAME_MAX = 32;
 
@@ -22,7 +23,7 @@ export const USER_MSG = {
   hamletUnknown: "Xóm không tồn tại hoặc không thuộc xã của bạn.",
   passwordRequired: "Vui lòng nhập mật khẩu.",
   passwordTooShort: `Mật khẩu phải có ít nhất ${PASSWORD_MIN} ký tự.`,
-  passwordTooLong: "Mật khẩu quá dài (tối đa 72 ký tự không dấu).",
+  passwordTooLong: `Mật khẩu quá dài (tối đa ${PASSWORD_MAX} ký tự).`,
   passwordMismatch: "Mật khẩu nhập lại không khớp.",
   passwordReset: "Đã đặt lại mật khẩu. Hãy báo mật khẩu mới cho người dùng và nhắc họ giữ bí mật.",
   cannotDeactivateSelf: "Bạn không thể tự khóa tài khoản của chính mình.",

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/policy";
 import { choice, requiredText } from "@/lib/validation";
-import { PASSWORD_MIN, USER_MSG, USERNAME_MAX, USERNAME_MIN } from "./labels";
+import { PASSWORD_MAX, PASSWORD_MIN, USER_MSG, USERNAME_MAX, USERNAME_MIN } from "./labels";
 import { isUuid } from "@/lib/text";
 
 export const USERNAME_PATTERN = new RegExp(`^[a-z0-9._-]{${USERNAME_MIN},${USERNAME_MAX}}$`);
@@ -12,12 +12,12 @@ const username = z
   .transform((v) => v.trim().toLowerCase())
   .pipe(z.string().min(1, USER_MSG.usernameRequired).regex(USERNAME_PATTERN, USER_MSG.usernameFormat));
 
-// bcrypt reads at most 72 bytes; a longer password would be silently cut.
+// argon2id reads the whole password; the cap (ASVS 2.1.2: at least 64 allowed, at most 128) keeps hashing bounded.
 const password = z
   .string({ error: USER_MSG.passwordRequired })
   .min(1, USER_MSG.passwordRequired)
   .min(PASSWORD_MIN, USER_MSG.passwordTooShort)
-  .refine((v) => new TextEncoder().encode(v).length <= 72, USER_MSG.passwordTooLong);
+  .max(PASSWORD_MAX, USER_MSG.passwordTooLong);
 
 const profile = {
   fullName: requiredText("họ và tên", 100),

@@ -1,5 +1,6 @@
 import "server-only";
-import bcrypt from "bcryptjs";
+import { hashPassword } from "@/lib/auth/password";
+import { endUserSessions } from "@/lib/auth/service";
 import { recordAudit } from "@/lib/audit";
 import { db, type Tx } from "@/lib/db";
 import { authorize, userScope, type Actor, type Role, NO_COMMUNE } from "@/lib/policy";
@@ -7,8 +8,6 @@ import { DomainError, MSG } from "@/lib/result";
 import { USER_MSG } from "./labels";
 import { isUuid, searchTextOf } from "@/lib/text";
 import { type CreateUserInput, type ResetPasswordInput, type UpdateUserInput } from "./schema";
-
-const BCRYPT_COST = 10;
 
 /** The hamlet a new or edited account points at: one of the actor's commune for a hamlet head, none otherwise. */
 async function hamletForRole(tx: Tx, actor: Actor, role: Role, hamletId: string | undefined): Promise<string | null> {
@@ -36,8 +35,8 @@ async function loadUser(tx: Tx, actor: Actor, id: string) {
 
 export async function createUser(actor: Actor, input: CreateUserInput): Promise<{ id: string }> {
   authorize(actor, "user.manage", { communeId: actor.communeId });
-  // Hash before opening the transaction: bcrypt is deliberately slow.
-  const passwordHash = await bcrypt.hash(input.password, BCRYPT_COST);
+  // Hash before opening the transaction: the KDF is deliberately slow.
+  const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
     const hamletId = await hamletForRole(tx, actor, input.role, input.hamletId);
     const taken = await tx.user.findUnique({ where: { username: input.username }, select: { id: true } });
@@ -87,17 +86,19 @@ export async function updateUser(actor: Actor, id: string, input: UpdateUserInpu
 
 export async function resetUserPassword(actor: Actor, id: string, input: ResetPasswordInput): Promise<{ id: string }> {
   authorize(actor, "user.manage", { communeId: actor.communeId });
-  const passwordHash = await bcrypt.hash(input.password, BCRYPT_COST);
+  const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
     const current = await loadUser(tx, actor, id);
     await tx.user.update({ where: { id: current.id }, data: { passwordHash } });
+    // Whoever held the old password is signed out everywhere (the admin's own session too, if they reset their own).
+    const sessionsEnded = await endUserSessions(tx, current.id, "PASSWORD_RESET");
     // Never the password or its hash: only that it was reset.
-    await recordAudit(tx, actor, { action: "user.resetPassword", entityType: "User", entityId: current.id, after: { passwordReset: true } });
+    await recordAudit(tx, actor, { action: "user.resetPassword", entityType: "User", entityId: current.id, after: { passwordReset: true, sessionsEnded } });
     return { id: current.id };
   });
 }
 
-/** Locks or unlocks an account; a locked user is signed out at their next request (lib/session.ts reloads them). */
+/** Locks or unlocks an account; locking ends the user's sessions, so they are signed out at their next request. */
 export async function setUserActive(actor: Actor, id: string, isActive: boolean): Promise<{ id: string }> {
   return db.$transaction(async (tx) => {
     const current = await loadUser(tx, actor, id);
@@ -105,12 +106,13 @@ export async function setUserActive(actor: Actor, id: string, isActive: boolean)
     if (!isActive && current.id === actor.id) throw new DomainError("RULE_VIOLATION", USER_MSG.cannotDeactivateSelf);
     const updated = await tx.user.updateMany({ where: { id: current.id, isActive: !isActive }, data: { isActive } });
     if (updated.count !== 1) throw new DomainError("CONFLICT", MSG.stale);
+    const sessionsEnded = isActive ? 0 : await endUserSessions(tx, current.id, "DEACTIVATED");
     await recordAudit(tx, actor, {
       action: isActive ? "user.reactivate" : "user.deactivate",
       entityType: "User",
       entityId: current.id,
       before: { isActive: !isActive },
-      after: { isActive },
+      after: isActive ? { isActive } : { isActive, sessionsEnded },
     });
     return { id: current.id };
   });

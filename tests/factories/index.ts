@@ -1,4 +1,4 @@
-import bcrypt from "bcryptjs";
+import { CHEAPEST_PARAMS, hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import type { HouseholdStatus, PovertyStatus, Relationship } from "@/lib/generated/prisma/enums";
 import type { HouseholdInput } from "@/lib/households/schema";
@@ -13,8 +13,10 @@ const next = () => ++counter;
 
 /** Password every factory user gets unless told otherwise. */
 export const TEST_PASSWORD = "mat-khau-thu-nghiem";
-// Cost 4 (bcrypt's minimum) keeps sign-in tests fast; the comparison logic is the same at any cost.
-const TEST_PASSWORD_HASH = bcrypt.hashSync(TEST_PASSWORD, 4);
+// argon2id through the app's own hashPassword, with the cheapest parameters it accepts so tests stay fast; the first
+// sign-in of such a user re-hashes with the policy, as it would for an account from an older policy.
+let testPasswordHash: Promise<string> | null = null;
+const defaultHash = () => (testPasswordHash ??= hashPassword(TEST_PASSWORD, CHEAPEST_PARAMS));
 
 /** Empties every application table (TRUNCATE skips the AuditLog row trigger, which refuses UPDATE and DELETE). */
 export async function resetDb(): Promise<void> {
@@ -66,7 +68,7 @@ export async function makeActor(role: Role, options: ActorOptions): Promise<Acto
       username,
       fullName,
       searchText: searchTextOf(username, fullName),
-      passwordHash: options.password ? bcrypt.hashSync(options.password, 4) : TEST_PASSWORD_HASH,
+      passwordHash: options.password ? await hashPassword(options.password, CHEAPEST_PARAMS) : await defaultHash(),
       role,
       isActive: options.isActive ?? true,
     },

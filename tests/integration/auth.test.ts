@@ -22,7 +22,7 @@ describe("signInWithPassword", () => {
     const hamlet = await makeHamlet(communeId);
     const user = await makeActor("HAMLET_HEAD", { communeId, hamletId: hamlet.id, username: "truongxom" });
     const outcome = await signInWithPassword("  TruongXom ", TEST_PASSWORD, IP);
-    expect(outcome).toEqual({ ok: true, actor: user });
+    expect(outcome).toEqual({ ok: true, actor: user, sessionId: expect.any(String) });
     expect(await attempts()).toEqual([{ username: "truongxom", ip: IP, isSuccess: true }]);
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).lastLoginAt).toBeInstanceOf(Date);
   });
@@ -48,8 +48,9 @@ describe("signInWithPassword", () => {
     const retryAt = sixth.ok === false && sixth.reason === "THROTTLED" ? sixth.retryAt : null;
     expect(retryAt!.getTime()).toBeGreaterThan(before);
     expect(retryAt!.getTime()).toBeLessThanOrEqual(before + THROTTLE.windowMinutes * 60_000 + 1_000);
-    // A throttled attempt is not even checked, so it is not recorded.
+    // A throttled attempt is not even checked, so it is not recorded, and it opens no session.
     expect(await db.loginAttempt.count({ where: { username: "canbo" } })).toBe(THROTTLE.maxFailuresPerUsername);
+    expect(await db.userSession.count()).toBe(0);
 
     // The lock is per username: another user on the same IP still signs in.
     await makeActor("LEADER", { communeId, username: "lanhdao" });
@@ -73,6 +74,35 @@ describe("signInWithPassword", () => {
     expect(await signInWithPassword("canbo", TEST_PASSWORD, IP)).toMatchObject({ ok: false, reason: "THROTTLED", retryAt: expect.any(Date) });
     // From another IP the same user signs in.
     expect(await signInWithPassword("canbo", TEST_PASSWORD, "127.0.0.11")).toMatchObject({ ok: true });
+  });
+
+  it("a success clears the username's failures, so only failures after it count towards the lock", async () => {
+    await makeActor("OFFICER", { communeId, username: "canbo" });
+    const start = new Date();
+    const at = (s: number) => new Date(start.getTime() + s * 1000);
+    for (let i = 0; i < THROTTLE.maxFailuresPerUsername - 1; i++) await signInWithPassword("canbo", "sai", IP, at(i));
+    expect(await signInWithPassword("canbo", TEST_PASSWORD, IP, at(10))).toMatchObject({ ok: true });
+    for (let i = 0; i < THROTTLE.maxFailuresPerUsername - 1; i++) {
+      expect(await signInWithPassword("canbo", "sai", IP, at(20 + i))).toEqual({ ok: false, reason: "INVALID" });
+    }
+    expect(await signInWithPassword("canbo", TEST_PASSWORD, IP, at(30))).toMatchObject({ ok: true });
+    // The fifth failure after the last success locks again; the retry time is 15 minutes after the oldest of those five.
+    for (let i = 0; i < THROTTLE.maxFailuresPerUsername; i++) await signInWithPassword("canbo", "sai", IP, at(40 + i));
+    expect(await signInWithPassword("canbo", TEST_PASSWORD, IP, at(50))).toEqual({
+      ok: false, reason: "THROTTLED", retryAt: new Date(at(40).getTime() + THROTTLE.windowMinutes * 60_000),
+    });
+  });
+
+  it("a success does not clear an IP's failures: a guessing IP stays locked for everyone", async () => {
+    await makeActor("OFFICER", { communeId, username: "canbo" });
+    const start = new Date();
+    const at = (s: number) => new Date(start.getTime() + s * 1000);
+    for (let i = 0; i < THROTTLE.maxFailuresPerIp - 1; i++) await signInWithPassword(`doan-${i}`, "sai", IP, at(i));
+    expect(await signInWithPassword("canbo", TEST_PASSWORD, IP, at(30))).toMatchObject({ ok: true });
+    await signInWithPassword("doan-cuoi", "sai", IP, at(31));
+    expect(await signInWithPassword("canbo", TEST_PASSWORD, IP, at(32))).toEqual({
+      ok: false, reason: "THROTTLED", retryAt: new Date(at(0).getTime() + THROTTLE.windowMinutes * 60_000),
+    });
   });
 
   it("refuses a deactivated user with the right password", async () => {

@@ -88,8 +88,9 @@ const ids = {
   recognition: "0a000000-0000-4000-8000-00000000001d",
   hamletCancelItem: "0a000000-0000-4000-8000-00000000001e",
   apiToken: "0a000000-0000-4000-8000-00000000001f",
+  userSession: "0a000000-0000-4000-8000-000000000020",
   // A pair of its own: the row the triggers keep for (hamlet, year) must not collide with the one written here.
-  summaryYear: "0a000000-0000-4000-8000-000000000020",
+  summaryYear: "0a000000-0000-4000-8000-000000000021",
 };
 const at = new Date("2025-06-30T09:15:30.123Z");
 const later = new Date("2025-07-02T10:00:00.456Z");
@@ -124,6 +125,10 @@ const ROWS = {
   User: {
     id: ids.user, communeId: ids.commune, username: "truongxom", fullName: "Ma Văn Thắng", passwordHash: "$2b$04$notarealhash",
     role: "HAMLET_HEAD", hamletId: ids.hamlet, isActive: false, searchText: "truongxom ma van thang", lastLoginAt: later, createdAt: at, updatedAt: later, province: null,
+  },
+  UserSession: {
+    id: ids.userSession, userId: ids.user, createdAt: at, lastSeenAt: at, expiresAt: later, revokedAt: later, revokedReason: "PASSWORD_RESET",
+    ip: "127.0.0.1", userAgent: "Mozilla/5.0 (Linux; Android 14)",
   },
   LoginAttempt: { id: 9_001n, username: "truongxom", ip: "127.0.0.1", isSuccess: true, attemptedAt: at },
   AuditLog: {
@@ -257,6 +262,7 @@ const ROWS = {
   HouseholdMember: Prisma.HouseholdMemberUncheckedCreateInput;
   Agency: Prisma.AgencyUncheckedCreateInput;
   User: Prisma.UserUncheckedCreateInput;
+  UserSession: Prisma.UserSessionUncheckedCreateInput;
   LoginAttempt: Prisma.LoginAttemptUncheckedCreateInput;
   AuditLog: Prisma.AuditLogUncheckedCreateInput;
   RuleSet: Prisma.RuleSetUncheckedCreateInput;
@@ -297,6 +303,7 @@ const FIELDS: Record<Prisma.ModelName, Record<string, string>> = {
   HouseholdMember: Prisma.HouseholdMemberScalarFieldEnum,
   Agency: Prisma.AgencyScalarFieldEnum,
   User: Prisma.UserScalarFieldEnum,
+  UserSession: Prisma.UserSessionScalarFieldEnum,
   LoginAttempt: Prisma.LoginAttemptScalarFieldEnum,
   AuditLog: Prisma.AuditLogScalarFieldEnum,
   RuleSet: Prisma.RuleSetScalarFieldEnum,
@@ -336,6 +343,7 @@ async function roundTrip(): Promise<Record<Prisma.ModelName, unknown>> {
   await db.householdMember.create({ data: ROWS.HouseholdMember });
   await db.agency.create({ data: ROWS.Agency });
   await db.user.create({ data: ROWS.User });
+  await db.userSession.create({ data: ROWS.UserSession });
   await db.loginAttempt.create({ data: ROWS.LoginAttempt });
   await db.auditLog.create({ data: ROWS.AuditLog });
   await db.ruleSet.create({ data: ROWS.RuleSet });
@@ -370,6 +378,7 @@ async function roundTrip(): Promise<Record<Prisma.ModelName, unknown>> {
     HouseholdMember: await db.householdMember.findUniqueOrThrow({ where: { id: ids.member }, select: allOf("HouseholdMember") }),
     Agency: await db.agency.findUniqueOrThrow({ where: { id: ids.agency }, select: allOf("Agency") }),
     User: await db.user.findUniqueOrThrow({ where: { id: ids.user }, select: allOf("User") }),
+    UserSession: await db.userSession.findUniqueOrThrow({ where: { id: ids.userSession }, select: allOf("UserSession") }),
     LoginAttempt: await db.loginAttempt.findUniqueOrThrow({ where: { id: ROWS.LoginAttempt.id }, select: allOf("LoginAttempt") }),
     AuditLog: await db.auditLog.findUniqueOrThrow({ where: { id: ROWS.AuditLog.id }, select: allOf("AuditLog") }),
     RuleSet: await db.ruleSet.findUniqueOrThrow({ where: { id: ids.ruleSet }, select: allOf("RuleSet") }),

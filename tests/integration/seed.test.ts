@@ -56,6 +56,10 @@ describe("seedDemo", () => {
       .toEqual({ role: "PROVINCE", communeId: null, province: "Thái Nguyên" });
     expect(users.find((u) => u.username === "truongxom")).toEqual({ username: "truongxom", role: "HAMLET_HEAD", hamletId: banLac!.id, isActive: true });
     for (const u of users.filter((u) => u.username !== "truongxom")) expect(u.hamletId).toBeNull();
+    // Demo passwords are stored as argon2id with the policy's parameters (lib/auth/password.ts).
+    for (const { passwordHash } of await db.user.findMany({ select: { passwordHash: true } })) {
+      expect(passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    }
 
     const before = await counts();
     expect(before).toMatchObject({ communes: 1, hamlets: 14, links: 14, households: first.households, members: first.members, users: 6, years: 3 });
