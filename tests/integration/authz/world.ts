@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { ROLES, type Actor, type Role } from "@/lib/policy";
 import { makeCampaignYear, type YearRow } from "../../factories/cycle";
-import { useDistrictRules } from "../../factories/hamlet-decision";
+import { useDistrictRules as applyDistrictRules } from "../../factories/hamlet-decision";
 import { makeActor, makeCommune, makeHamlet, makeHousehold, type CommuneRow, type HamletRow } from "../../factories";
 import type { Target } from "./expectations";
 
@@ -51,8 +51,8 @@ export const UNKNOWN_ROLE = "UNKNOWN_ROLE";
 export async function buildWorld() {
   const commune = await makeCommune({ name: "Kim Phượng" });
   const otherCommune = await makeCommune({ name: "Bình Yên" });
-  await useDistrictRules(commune.id);
-  await useDistrictRules(otherCommune.id);
+  await applyDistrictRules(commune.id);
+  await applyDistrictRules(otherCommune.id);
   const hamletA = await makeHamlet(commune.id, { name: "Bản Lác" });
   const hamletB = await makeHamlet(commune.id, { name: "Nà Mòn" });
   const hamletZ = await makeHamlet(otherCommune.id, { name: "Khuổi Lừa" });
