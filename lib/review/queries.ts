@@ -5,6 +5,7 @@ import type { AssessmentResult, ReviewStatus, ViolationCategory } from "@/lib/ge
 import { can, communeScope, hamletRowScope, hamletScope, type Actor } from "@/lib/policy";
 import { isUuid } from "@/lib/text";
 import { exclusionsInWindow, PUBLIC_NOT_ELIGIBLE, violationWindow } from "./rules";
+import { isYear } from "@/lib/validation";
 
 // Reads of the hamlet review. Every query puts the actor's scope into its where clause; a hamlet or review
 // outside it comes back as null (the page answers 404). Exclusion reasons leave this module only for roles with
@@ -71,7 +72,7 @@ function reviewScope(actor: Actor) {
  * Lighter than campaign's getYearForActor, which also loads the whole checklist and the plan references.
  */
 export async function getReviewYear(actor: Actor, year: number) {
-  if (!Number.isInteger(year)) return null;
+  if (!isYear(year)) return null;
   return db.campaignYear.findFirst({
     where: { AND: [{ year }, communeScope(actor, "review.read")] },
     select: { id: true, year: true, meetingDeadline: true, reviewDeadline: true, noticeDays: true, ruleSetId: true, criteriaSetId: true },
