@@ -58,15 +58,17 @@ export async function takeSnapshot(): Promise<void> {
 }
 
 /**
- * Puts every application table back as the snapshot had it. Foreign keys and row triggers are skipped while the rows
- * are copied back (they were valid when taken); sequences keep counting, so ids never repeat.
+ * Puts every application table back as the snapshot had it. Foreign keys and row triggers (the audit log's refusal of
+ * DELETE among them) are skipped while the rows are replaced (they were valid when taken); sequences keep counting, so
+ * ids never repeat.
  */
 export async function restoreSnapshot(): Promise<void> {
   const c = await sql();
   const tables = await appTables();
+  // DELETE, not TRUNCATE: on a few hundred rows it is ten times faster (TRUNCATE makes new files for every table).
   await c.query(
-    "BEGIN; SET LOCAL session_replication_role = replica;"
-    + `TRUNCATE ${tables.map((t) => `public.${quote(t)}`).join(", ")};`
+    "BEGIN; SET LOCAL session_replication_role = replica; SET LOCAL synchronous_commit = off;"
+    + tables.map((t) => `DELETE FROM public.${quote(t)};`).join("")
     + tables.map((t) => `INSERT INTO public.${quote(t)} SELECT * FROM ${SNAPSHOT_SCHEMA}.${quote(t)};`).join("")
     + "COMMIT;",
   );

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { utcDate } from "@/lib/dates";
 import { reportFormToObject, votesFormToObject } from "@/lib/hamlet-title/schema";
+import { isYear, MAX_INT4, versionField } from "@/lib/validation";
 import { CreateUserInput, ResetPasswordInput, UpdateUserInput } from "@/lib/users/schema";
 import { hostileRecord, hostileString, hostileValue, stringsIn } from "../support/hostile";
 import { rel, schemaFiles } from "../support/discover";
@@ -135,6 +136,21 @@ describe("every form reader (…FormToObject)", () => {
 });
 
 describe("regressions found by the fuzzer", () => {
+  // 2^31 as a row version or a year reached an integer column's where clause, and the driver threw.
+  it.each(["2147483648", "1e30", "NaN", "0", "-1", "1.5"])("versionField refuses %s with a Vietnamese message", (v) => {
+    const r = versionField.safeParse(v);
+    expect(r.success).toBe(false);
+    expect([...new Set(r.error!.issues.map((i) => i.message))]).toEqual(["Phiên bản dữ liệu của trang không hợp lệ, vui lòng tải lại trang."]);
+  });
+  it("versionField accepts a version up to the integer column's maximum", () => {
+    expect(versionField.parse("7")).toBe(7);
+    expect(versionField.parse(String(MAX_INT4))).toBe(MAX_INT4);
+  });
+  it.each([[2024, true], [1, true], [9999, true], [0, false], [10_000, false], [2 ** 31, false], [1e300, false], [2024.5, false], ["2024", false], [NaN, false]])(
+    "isYear(%j) is %s",
+    (v, expected) => expect(isYear(v)).toBe(expected),
+  );
+
   // A posted key "criteria.__proto__.value" or "votes.__proto__.votesFor" set a property on Object.prototype for the
   // whole server process (every later object "had" it: a denial of service at least).
   it.each([
