@@ -7,7 +7,8 @@ import { ACTIONS } from "./authz/expectations";
 import { ACTION_CELLS } from "./authz/cells";
 import { buildWorld, type MatrixWorld } from "./authz/world";
 import { changedTables, closeDbState, dropSnapshot, fingerprint, restoreSnapshot, takeSnapshot, type Fingerprint } from "../support/db-state";
-import { discoverActions } from "../support/discover";
+import { discoverActions, discoverRoutes, ROOT } from "../support/discover";
+import { ROUTES } from "./authz/expectations";
 import { hostileString, hostileValue, INTERNAL_TEXT, stringsIn } from "../support/hostile";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { resetDb } from "../factories";
@@ -175,7 +176,9 @@ function allowedRoles(name: string): (string | null)[] {
 /** fast-check's report with every long string cut: a 100k-character counterexample would bury the failure. */
 function shortReport<T>(details: fc.RunDetails<T>) {
   if (!details.failed) return;
-  throw new Error(fc.defaultReportMessage(details)?.replace(/"((?:[^"\\]|\\.){120})(?:[^"\\]|\\.)*"/g, '"$1…"').slice(0, 4000));
+  const cut = (text: string) => text.replace(/"((?:[^"\\]|\\.){120})(?:[^"\\]|\\.)*"/g, '"$1…"');
+  const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+  throw new Error(`${cut(cause).slice(0, 1500)}\n${cut(fc.defaultReportMessage(details) ?? "").slice(0, 2500)}`);
 }
 
 const ERROR_CODES = ["INVALID_INPUT", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "RULE_VIOLATION"];
@@ -232,6 +235,39 @@ describe("every server action under hostile input", () => {
         { numRuns: RUNS, endOnFailure: true, reporter: shortReport },
       );
     }, 120_000);
+  }
+});
+
+describe("every data route under hostile URLs", () => {
+  const routes = discoverRoutes().filter((r) => { const e = ROUTES[r.key]; return e && !("excluded" in e); });
+  for (const route of routes) {
+    it(route.key, async () => {
+      const mod = (await import(/* @vite-ignore */ `${ROOT}/${route.file}`)) as Record<string, (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>>;
+      const params = [...route.path.matchAll(/\[([^\]]+)\]/g)].map((m) => m[1]!);
+      const value = fc.oneof(hostileString(ids), fc.constantFrom(...ids, "2024", "99999999999", "0000"));
+      await fc.assert(
+        fc.asyncProperty(fc.tuple(...params.map(() => value)), fc.option(fc.tuple(fc.constantFrom("format", "year", "page"), value)), fc.constantFrom("OFFICER", "HAMLET_HEAD", "COMMITTEE", null), async (values, query, role) => {
+          cases++;
+          const url = new URL(`http://localhost${route.path.replace(/\[[^\]]+\]/g, "x")}`);
+          if (query) url.searchParams.set(query[0], query[1]);
+          current = role === null ? null : w.actors[role]!;
+          let response: Response;
+          try {
+            response = await mod[route.method]!(new Request(url), { params: Promise.resolve(Object.fromEntries(params.map((p, i) => [p, values[i]!]))) });
+          } finally {
+            current = null;
+          }
+          expect(response.status, `${route.key} answered ${response.status}`).toBeLessThan(500);
+          if (response.status >= 400) {
+            const body = await response.text();
+            // The JSON API answers { "error": "<message>" }: the key is not a leak, the message is what is read.
+            const message = response.headers.get("content-type")?.includes("json") ? String((JSON.parse(body) as { error?: unknown }).error) : body;
+            expect(message, `${route.key} ${response.status}`).not.toMatch(INTERNAL_TEXT);
+          }
+        }),
+        { numRuns: 15, reporter: shortReport },
+      );
+    }, 60_000);
   }
 });
 
