@@ -1,4 +1,5 @@
 import "server-only";
+import { recordViolationViews } from "@/lib/audit";
 import { registrationCounts } from "@/lib/registration/queries";
 import { db, type Tx } from "@/lib/db";
 import type { AssessmentResult, ReviewStatus, ViolationCategory } from "@/lib/generated/prisma/enums";
@@ -197,6 +198,10 @@ export async function getReviewHub(actor: Actor, year: number, hamletId: string)
       votesAgainst: a?.votesAgainst ?? null,
     };
   });
+  // The hub shows each excluded household's reason to those who may read it: that is a view of its violation record.
+  if (can(actor, "violation.read", at)) {
+    await recordViolationViews(actor, "reviewHub", rows.filter((r) => r.result === "EXCLUDED" && r.reason).map((r) => r.id));
+  }
   const names = new Map(rows.map((r) => [r.id, r.headName]));
   const active = rows.filter((r) => r.isActive);
   const roll = rows.map((r) => ({ id: r.id, headName: r.headName, isActive: r.isActive, isAssessed: r.result !== null }));
@@ -280,6 +285,9 @@ export async function getAssessmentPage(actor: Actor, year: number, hamletId: st
   // Off the roll: moved out before the meeting and never assessed, so there is nothing to review.
   if (index < 0) return null;
   const recorded: ViolationCategory[] = exclusionsInWindow(violations, window);
+  if (seesViolations && (violations.length > 0 || (assessment?.result === "EXCLUDED" && assessment.reason))) {
+    await recordViolationViews(actor, "assessment", [household.id]);
+  }
   return {
     year: yearRow,
     hamlet,
