@@ -1,5 +1,5 @@
 import "server-only";
-import type { Tx } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/policy";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -49,4 +49,29 @@ export const PUBLIC_ACTOR_USERNAME = "công khai (khách)";
  */
 export async function recordPublicAudit(tx: Tx, communeId: string, entry: AuditEntry): Promise<void> {
   await writeAudit(tx, { communeId, actorId: null, actorUsername: PUBLIC_ACTOR_USERNAME }, entry);
+}
+
+/** Where a household's violation records or exclusion reasons were shown (lib/audit-log/labels.ts names them). */
+export type ViolationViewPlace = "household" | "assessment" | "reviewHub" | "auditLog";
+
+export const VIOLATION_VIEW = "violation.view";
+
+/**
+ * Records that `actor` was shown the violation records or exclusion reasons of these households: one "violation.view"
+ * row per household, entity Household. A read has no transaction of its own to join, so the rows are written in one
+ * statement on their own; if that fails the page is still shown and the failure goes to the server log.
+ */
+export async function recordViolationViews(actor: Actor, place: ViolationViewPlace, householdIds: readonly string[]): Promise<void> {
+  const ids = [...new Set(householdIds)];
+  if (ids.length === 0) return;
+  try {
+    await db.auditLog.createMany({
+      data: ids.map((entityId) => ({
+        communeId: actor.communeId, actorId: actor.id, actorUsername: actor.username, action: VIOLATION_VIEW, entityType: "Household", entityId,
+        after: { viewedOn: place },
+      })),
+    });
+  } catch (error) {
+    console.error("[vanhoa] could not record a violation view", error);
+  }
 }

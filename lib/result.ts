@@ -48,6 +48,12 @@ function prismaCode(error: unknown): string | undefined {
   return typeof code === "string" && /^P\d{4}$/.test(code) ? code : undefined;
 }
 
+/**
+ * A server action is a public endpoint whose arguments a caller can send with any type (React decodes them). An action
+ * answers this to anything but a FormData where its form belongs, before reading a field.
+ */
+export const NOT_A_FORM: ActionResult<never> = Object.freeze({ ok: false, code: "INVALID_INPUT", message: MSG.invalid });
+
 /** Echoes what the user typed so a form can refill itself (files and ids of actions are left out). */
 export function formValues(form: FormData): Record<string, string> {
   const values: Record<string, string> = {};

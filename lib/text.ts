@@ -38,5 +38,9 @@ export function cleanText(value: string): string {
 const collator = new Intl.Collator("vi", { sensitivity: "base" });
 export const compareVi = (a: string, b: string): number => collator.compare(a, b);
 
-/** A well-formed UUID: ids from URLs and forms are checked before they reach a uuid column. */
-export const isUuid = (value: string): boolean => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+/**
+ * A well-formed UUID: ids from URLs and forms are checked before they reach a uuid column. Bound arguments of a server
+ * action arrive with any type, so anything but a string is not one (RegExp.test would stringify an array or object).
+ */
+export const isUuid = (value: unknown): value is string =>
+  typeof value === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);

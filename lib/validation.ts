@@ -93,7 +93,19 @@ export const optionalDate = (label: string) =>
 export const requiredDate = (label: string) =>
   optionalDate(label).pipe(z.date({ error: `Vui lòng nhập ${label}.` }));
 
-export const versionField = z.coerce.number().int().min(1);
+/**
+ * A calendar year as a number (a URL segment or a server action's bound argument): without this range check, 2^31 or
+ * 1e300 reaches an integer column in a where clause and the driver throws instead of finding nothing.
+ */
+export const isYear = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 9999;
+
+/** The largest value of a PostgreSQL integer column: a bigger number in a where clause is a driver error, not "no row". */
+export const MAX_INT4 = 2_147_483_647;
+
+const VERSION_MSG = "Phiên bản dữ liệu của trang không hợp lệ, vui lòng tải lại trang.";
+
+/** The row version a form was read at (hidden field or bound argument): a positive integer column value. */
+export const versionField = z.coerce.number({ error: VERSION_MSG }).int({ error: VERSION_MSG }).min(1, { error: VERSION_MSG }).max(MAX_INT4, { error: VERSION_MSG });
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/session";
-import { invalid, run, type ActionResult } from "@/lib/result";
+import { invalid, NOT_A_FORM, run, type ActionResult } from "@/lib/result";
 import { versionField } from "@/lib/validation";
 import { AGENCY_MSG } from "./labels";
 import { AgencyInput } from "./schema";
@@ -15,6 +15,7 @@ function revalidateAgency(id: string) {
 }
 
 export async function createAgencyAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult<{ id: string }>> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const parsed = AgencyInput.safeParse(Object.fromEntries(form));
   if (!parsed.success) return invalid(parsed.error, form);
   const actor = await requireActor();
@@ -25,6 +26,7 @@ export async function createAgencyAction(_prev: ActionResult | null, form: FormD
 }
 
 export async function updateAgencyAction(id: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult<{ id: string }>> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const parsed = AgencyInput.safeParse(Object.fromEntries(form));
   if (!parsed.success) return invalid(parsed.error, form);
   const version = versionField.safeParse(form.get("version"));

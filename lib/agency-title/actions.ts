@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { invalid, run, type ActionResult } from "@/lib/result";
+import { invalid, NOT_A_FORM, run, type ActionResult } from "@/lib/result";
 import { requireActor } from "@/lib/session";
 import { versionField } from "@/lib/validation";
 import { AGENCY_TITLE_MSG } from "./labels";
@@ -17,6 +17,7 @@ function revalidateAgencyTitle(agencyId?: string) {
 }
 
 export async function registerAgencyAction(year: number, _prev: ActionResult | null, form: FormData): Promise<ActionResult<{ id: string }>> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const parsed = RegisterInput.safeParse(Object.fromEntries(form));
   if (!parsed.success) return invalid(parsed.error, form);
   const actor = await requireActor();
@@ -30,6 +31,7 @@ export async function registerAgencyAction(year: number, _prev: ActionResult | n
 
 /** `version` is bound by the page (the confirm button posts no fields). */
 export async function unregisterAgencyAction(year: number, agencyId: string, version: number, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const parsed = versionField.safeParse(version);
   if (!parsed.success) return invalid(parsed.error, form);
   const actor = await requireActor();
@@ -40,6 +42,7 @@ export async function unregisterAgencyAction(year: number, agencyId: string, ver
 }
 
 export async function saveAgencyResultAction(year: number, agencyId: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult<{ id: string }>> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const parsed = ResultInput.safeParse(resultFormToObject(form));
   if (!parsed.success) return invalid(parsed.error, form);
   const version = versionField.safeParse(form.get("version"));
@@ -52,6 +55,7 @@ export async function saveAgencyResultAction(year: number, agencyId: string, _pr
 }
 
 export async function recordRecognitionAction(agencyId: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult<{ id: string }>> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const parsed = RecognitionInput.safeParse(Object.fromEntries(form));
   if (!parsed.success) return invalid(parsed.error, form);
   const actor = await requireActor();
@@ -64,6 +68,7 @@ export async function recordRecognitionAction(agencyId: string, _prev: ActionRes
 }
 
 export async function deleteRecognitionAction(recognitionId: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const actor = await requireActor();
   const result = await run(() => agencyTitle.deleteRecognition(actor, recognitionId), form);
   if (!result.ok) return result;

@@ -7,6 +7,7 @@ import { agencyScope, can, communeScope, type Actor } from "@/lib/policy";
 import { isUuid } from "@/lib/text";
 import { KIND_ORDER } from "./labels";
 import { agencyStanding, standingNote, type AgencyStanding, type RecognitionRow, type YearResult } from "./rules";
+import { isYear } from "@/lib/validation";
 
 // Reads of the agency title. Every query puts the actor's scope into its where clause (agency.read, the commune);
 // a year or an agency outside it comes back as null and the page answers 404. Counts are the database's.
@@ -26,7 +27,7 @@ export type AgencyTitleYear = {
 
 /** The campaign year as the agency-title pages use it, or null. */
 export async function getAgencyTitleYear(actor: Actor, year: number): Promise<AgencyTitleYear | null> {
-  if (!Number.isInteger(year)) return null;
+  if (!isYear(year)) return null;
   return db.campaignYear.findFirst({ where: { AND: [{ year }, communeScope(actor, "agency.read")] }, select: YEAR_SELECT });
 }
 

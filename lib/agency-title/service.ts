@@ -11,6 +11,7 @@ import { AGENCY_TITLE_MSG, periodText } from "./labels";
 import { criteriaSetFor } from "./queries";
 import { agencyResult, unknownCodes } from "./rules";
 import { assessedOnError, decidedOnError, registrationDateError, type RecognitionInput, type RegisterInput, type ResultInput } from "./schema";
+import { isYear } from "@/lib/validation";
 
 // The agency title's use cases, each in one transaction: load the agency and year inside the actor's scope,
 // authorize agency.write, apply the rule, write with an optimistic version where a row is edited, audit.
@@ -33,7 +34,7 @@ async function loadAgency(tx: Tx, actor: Actor, agencyId: string) {
 }
 
 async function loadYear(tx: Tx, actor: Actor, year: number) {
-  const found = Number.isInteger(year)
+  const found = isYear(year)
     ? await tx.campaignYear.findFirst({
       where: { AND: [{ year }, communeScope(actor, "agency.read")] },
       select: { id: true, communeId: true, year: true, agencyCriteriaSetId: true, enterpriseCriteriaSetId: true },

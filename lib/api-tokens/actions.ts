@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { formValues, invalid, run, type ActionResult } from "@/lib/result";
+import { formValues, invalid, NOT_A_FORM, run, type ActionResult } from "@/lib/result";
 import { requireActor } from "@/lib/session";
 import { API_TOKEN_MSG } from "./labels";
 import { CreateApiTokenInput } from "./schema";
@@ -10,6 +10,7 @@ export type CreatedTokenView = { name: string; prefix: string; token: string };
 
 /** Creates a token and returns it once, for the page to show; it is never readable again. */
 export async function createApiTokenAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult<CreatedTokenView>> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const parsed = CreateApiTokenInput.safeParse(formValues(form));
   if (!parsed.success) return invalid(parsed.error, form);
   const actor = await requireActor();

@@ -9,6 +9,7 @@ import { formatDateTime, formatNumber } from "@/lib/format";
 import { COMMENT_OUTCOME_LABEL } from "@/lib/hamlet-title/labels";
 import { HAMLET_KIND_LABEL } from "@/lib/hamlets/labels";
 import { HOUSEHOLD_STATUS_LABEL, POVERTY_LABEL, RELATIONSHIP_LABEL } from "@/lib/households/labels";
+import type { ViolationViewPlace } from "@/lib/audit";
 import type { Permission } from "@/lib/policy";
 import {
   BALLOT_METHOD_LABEL, CANCEL_GROUND_LABEL, CATEGORY_LABEL, COMPARATOR_LABEL, DECISION_STATUS_LABEL, OBJECTION_OUTCOME_LABEL, RESULT_LABEL,
@@ -75,6 +76,7 @@ export const ACTION_LABEL: Record<string, string> = {
   "registration.delete": "Hủy đăng ký thi đua",
   "violation.create": "Ghi nhận vi phạm",
   "violation.delete": "Xóa vi phạm ghi nhầm",
+  "violation.view": "Xem hồ sơ vi phạm, lý do không xét của hộ",
   "review.meeting.create": "Ghi biên bản họp bình xét",
   "review.meeting.update": "Sửa biên bản họp bình xét",
   "review.meeting.reopen": "Mở lại biên bản họp",
@@ -173,7 +175,7 @@ const FIELD_BY_ENTITY: Record<string, Record<string, string>> = {
   },
   Household: {
     headName: "Chủ hộ", headBirthYear: "Năm sinh chủ hộ", povertyStatus: "Hộ nghèo / cận nghèo", status: "Tình trạng hộ", members: "Thành viên khác",
-    ...REGISTRATION,
+    ...REGISTRATION, viewedOn: "Xem tại",
   },
   Hamlet: {
     name: "Tên xóm", headName: "Trưởng xóm", frontTeamHeadName: "Trưởng ban công tác Mặt trận", hasCulturalHouse: "Có nhà văn hóa", kind: "Loại",
@@ -251,9 +253,17 @@ const FIELD_BY_ENTITY: Record<string, Record<string, string>> = {
 
 export const fieldLabel = (entityType: string, field: string): string => FIELD_BY_ENTITY[entityType]?.[field] ?? COMMON_FIELD[field] ?? field;
 
+/** Where a "violation.view" row says the household's violation record or exclusion reason was shown. */
+export const VIEWED_ON_LABEL: Record<ViolationViewPlace, string> = {
+  household: "Trang thông tin hộ gia đình",
+  assessment: "Trang bình xét của hộ",
+  reviewHub: "Trang hồ sơ bình xét của xóm",
+  auditLog: "Nhật ký hệ thống",
+};
+
 /** Enum values shown with their Vietnamese label, keyed by entity type then field. */
 const VALUE_LABEL: Record<string, Record<string, Record<string, string>>> = {
-  Household: { povertyStatus: POVERTY_LABEL, status: HOUSEHOLD_STATUS_LABEL },
+  Household: { povertyStatus: POVERTY_LABEL, status: HOUSEHOLD_STATUS_LABEL, viewedOn: VIEWED_ON_LABEL },
   Hamlet: { kind: HAMLET_KIND_LABEL },
   Agency: { kind: AGENCY_KIND_LABEL },
   RuleSet: {

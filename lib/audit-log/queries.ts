@@ -1,4 +1,5 @@
 import "server-only";
+import { recordViolationViews } from "@/lib/audit";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { pageArgs, toPage, type Page } from "@/lib/paging";
@@ -80,6 +81,9 @@ export async function listAuditEntries(actor: Actor, filters: AuditFilters): Pro
     namesFor(actor, rows.filter((r) => !detailsHidden(r.entityType))),
   ]);
   const userById = new Map(users.map((u) => [u.id, u]));
+  // A violation's or an assessment's snapshot shown here is that household's violation record: log the view.
+  const shownSensitive = rows.filter((r) => SENSITIVE_ENTITY[r.entityType] && !detailsHidden(r.entityType));
+  await recordViolationViews(actor, "auditLog", shownSensitive.flatMap((r) => idsIn("householdId", r.before, r.after)));
 
   return toPage(
     rows.map((r) => {

@@ -4,6 +4,7 @@ import type { AwardStatus, DecisionStatus } from "@/lib/generated/prisma/enums";
 import { communeScope, hamletRowScope, type Actor } from "@/lib/policy";
 import { honourCandidates, streakAt } from "@/lib/review/rules";
 import { compareVi, isUuid } from "@/lib/text";
+import { isYear } from "@/lib/validation";
 
 // Awards over the years: a household's or a hamlet's history, "N năm liên tục" and the "tiêu biểu" candidates.
 
@@ -133,7 +134,7 @@ export type HonourRow = {
  * counts the year's awards and finds the households active in each of the last honourYears years; only those are read.
  */
 export async function listHonourCandidates(actor: Actor, year: number) {
-  if (!Number.isInteger(year)) return null;
+  if (!isYear(year)) return null;
   const scope = communeScope(actor, "decision.read");
   const campaignYear = await db.campaignYear.findFirst({
     where: { AND: [{ year }, scope] },

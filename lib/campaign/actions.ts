@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { formValues, invalid, MSG, run, type ActionResult } from "@/lib/result";
+import { formValues, invalid, MSG, NOT_A_FORM, run, type ActionResult } from "@/lib/result";
 import { requireActor } from "@/lib/session";
 import { versionField } from "@/lib/validation";
 import type { TitleSubject } from "@/lib/generated/prisma/enums";
@@ -14,6 +14,7 @@ const revalidateCampaign = () => revalidatePath("/campaign", "layout");
 const uniqueYear = (year: number): Record<string, [string, string]> => ({ year: ["year", CAMPAIGN_MSG.yearTaken(year)] });
 
 export async function createCampaignYearAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult<{ id: string; year: number }>> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const parsed = CampaignYearInput.safeParse(yearFormToObject(form));
   if (!parsed.success) return invalid(parsed.error, form);
   const actor = await requireActor();
@@ -24,6 +25,7 @@ export async function createCampaignYearAction(_prev: ActionResult | null, form:
 }
 
 export async function updateCampaignYearAction(id: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult<{ id: string; year: number }>> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const parsed = CampaignYearInput.safeParse(yearFormToObject(form));
   if (!parsed.success) return invalid(parsed.error, form);
   const version = versionField.safeParse(form.get("version"));
@@ -36,6 +38,7 @@ export async function updateCampaignYearAction(id: string, _prev: ActionResult |
 }
 
 export async function createRuleSetAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult<{ id: string; version: number }>> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const parsed = RuleSetInput.safeParse(formValues(form));
   if (!parsed.success) return invalid(parsed.error, form);
   const actor = await requireActor();
@@ -64,6 +67,7 @@ export async function createCriteriaDraftForAction(subject: TitleSubject): Promi
 }
 
 export async function updateCriteriaSetAction(id: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult<{ id: string }>> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const parsed = CriteriaSetInput.safeParse(formValues(form));
   if (!parsed.success) return invalid(parsed.error, form);
   const actor = await requireActor();
@@ -74,6 +78,7 @@ export async function updateCriteriaSetAction(id: string, _prev: ActionResult | 
 }
 
 export async function addCriterionAction(criteriaSetId: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult<{ id: string }>> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const parsed = CriterionInput.safeParse(formValues(form));
   if (!parsed.success) return invalid(parsed.error, form);
   const actor = await requireActor();
@@ -84,6 +89,7 @@ export async function addCriterionAction(criteriaSetId: string, _prev: ActionRes
 }
 
 export async function updateCriterionAction(criteriaSetId: string, itemId: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult<{ id: string }>> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const parsed = CriterionInput.safeParse(formValues(form));
   if (!parsed.success) return invalid(parsed.error, form);
   const actor = await requireActor();
@@ -110,6 +116,7 @@ export async function publishCriteriaSetAction(id: string): Promise<ActionResult
 }
 
 export async function createAuthorityRuleAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult<{ id: string }>> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const parsed = AuthorityRuleInput.safeParse(formValues(form));
   if (!parsed.success) return invalid(parsed.error, form);
   const actor = await requireActor();

@@ -5,12 +5,13 @@ import type { Option } from "@/lib/options";
 import { communeScope, type Actor } from "@/lib/policy";
 import { isUuid } from "@/lib/text";
 import { versionText } from "./schema";
+import { isYear } from "@/lib/validation";
 
 const SET_REF = { select: { id: true, name: true, version: true } } as const;
 
 /** A campaign year of the actor's commune with the rule set and criteria (in order) it applies, or null. */
 export async function getYearForActor(actor: Actor, year: number) {
-  if (!Number.isInteger(year)) return null;
+  if (!isYear(year)) return null;
   return db.campaignYear.findFirst({
     where: { AND: [{ year }, communeScope(actor, "campaign.read")] },
     include: {

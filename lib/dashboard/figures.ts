@@ -9,6 +9,7 @@ import type {
   CommuneProgress, CommuneRates, Completeness, DashboardFigures, FailureCount, HamletFigures, HamletProgress, HamletReviewState,
   HamletTitleState, ProvinceProgress, RateFigure, ResultCode, ReviewStatusCode, TitleProgress, YearRates,
 } from "./types";
+import { isYear } from "@/lib/validation";
 
 // The steering committee's figures (issue 5, DOMAIN.md §7), counted by PostgreSQL: every query below aggregates
 // (COUNT … FILTER, GROUP BY, unnest) and returns at most one row per hamlet or per year; no household, award or
@@ -36,7 +37,7 @@ type YearRow = {
 };
 
 async function findYear(communeId: string, year: number): Promise<YearRow | null> {
-  if (!Number.isInteger(year)) return null;
+  if (!isYear(year)) return null;
   return db.campaignYear.findUnique({
     where: { communeId_year: { communeId, year } },
     select: {

@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { invalid, run, type ActionResult } from "@/lib/result";
+import { invalid, NOT_A_FORM, run, type ActionResult } from "@/lib/result";
 import { requireActor } from "@/lib/session";
 import { requiredInt, versionField } from "@/lib/validation";
 import { uniqueNumberMessages } from "./labels";
@@ -24,6 +24,7 @@ function revalidateDecision(id?: string) {
 const yearField = requiredInt("năm", 2000, 2100);
 
 export async function createAwardDecisionAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult<{ id: string }>> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const year = yearField.safeParse(form.get("year") ?? "");
   if (!year.success) return invalid(year.error, form);
   const parsed = AwardDecisionInput.safeParse(decisionFormToObject(form));
@@ -36,6 +37,7 @@ export async function createAwardDecisionAction(_prev: ActionResult | null, form
 }
 
 export async function updateAwardDecisionAction(id: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult<{ id: string }>> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const parsed = AwardDecisionInput.safeParse(decisionFormToObject(form));
   if (!parsed.success) return invalid(parsed.error, form);
   const version = versionField.safeParse(form.get("version"));
@@ -48,6 +50,7 @@ export async function updateAwardDecisionAction(id: string, _prev: ActionResult 
 }
 
 export async function createCancellationDecisionAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult<{ id: string }>> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const parsed = CancellationDecisionInput.safeParse(decisionFormToObject(form));
   if (!parsed.success) return invalid(parsed.error, form);
   const actor = await requireActor();
@@ -58,6 +61,7 @@ export async function createCancellationDecisionAction(_prev: ActionResult | nul
 }
 
 export async function updateCancellationDecisionAction(id: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult<{ id: string }>> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const parsed = CancellationDecisionInput.safeParse(decisionFormToObject(form));
   if (!parsed.success) return invalid(parsed.error, form);
   const version = versionField.safeParse(form.get("version"));
@@ -70,6 +74,7 @@ export async function updateCancellationDecisionAction(id: string, _prev: Action
 }
 
 export async function issueDecisionAction(id: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult<{ id: string }>> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const version = versionField.safeParse(form.get("version"));
   if (!version.success) return invalid(version.error, form);
   const actor = await requireActor();
@@ -80,6 +85,7 @@ export async function issueDecisionAction(id: string, _prev: ActionResult | null
 }
 
 export async function discardDecisionAction(id: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult<{ id: string }>> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const version = versionField.safeParse(form.get("version"));
   if (!version.success) return invalid(version.error, form);
   const actor = await requireActor();
@@ -95,6 +101,7 @@ const modeField = (form: FormData) => DecisionMode.safeParse(form.get("mode") ??
 
 /** Drafts the commune's decision (mode "draft") or records an upper body's (mode "record"), by the date's authority. */
 export async function createHamletDecisionAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult<{ id: string }>> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const year = yearField.safeParse(form.get("year") ?? "");
   if (!year.success) return invalid(year.error, form);
   const mode = modeField(form);
@@ -109,6 +116,7 @@ export async function createHamletDecisionAction(_prev: ActionResult | null, for
 }
 
 export async function updateHamletDecisionAction(id: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult<{ id: string }>> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const parsed = HamletDecisionInput.safeParse(decisionFormToObject(form));
   if (!parsed.success) return invalid(parsed.error, form);
   const version = versionField.safeParse(form.get("version"));
@@ -121,6 +129,7 @@ export async function updateHamletDecisionAction(id: string, _prev: ActionResult
 }
 
 export async function createHamletCancellationAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult<{ id: string }>> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const mode = modeField(form);
   if (!mode.success) return invalid(mode.error, form);
   const parsed = HamletCancellationInput.safeParse(decisionFormToObject(form));
@@ -133,6 +142,7 @@ export async function createHamletCancellationAction(_prev: ActionResult | null,
 }
 
 export async function updateHamletCancellationAction(id: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult<{ id: string }>> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const parsed = HamletCancellationInput.safeParse(decisionFormToObject(form));
   if (!parsed.success) return invalid(parsed.error, form);
   const version = versionField.safeParse(form.get("version"));

@@ -7,6 +7,7 @@ import { communeScope, hamletRowScope, type Actor } from "@/lib/policy";
 import { compareVi, isUuid } from "@/lib/text";
 import { authorityOn, isExternal } from "@/lib/titles/rules";
 import type { DecisionSubject } from "./labels";
+import { isYear } from "@/lib/validation";
 
 // Reads for the decision pages. Decisions are commune-wide rows: only roles with decision.read see them.
 
@@ -357,7 +358,7 @@ export type DraftableReview = {
  * are the rest with where they stand. Null when the year does not exist for the actor.
  */
 export async function listReviewsForDecision(actor: Actor, year: number, decisionId?: string) {
-  if (!Number.isInteger(year)) return null;
+  if (!isYear(year)) return null;
   const campaignYear = await db.campaignYear.findFirst({ where: { AND: [{ year }, communeScope(actor, "decision.read")] }, select: { id: true, year: true } });
   if (!campaignYear) return null;
   const reviews = await db.hamletReview.findMany({
@@ -418,7 +419,7 @@ export async function hamletAuthorityOn(actor: Actor, on: Date, rules?: Awaited<
  * actor; `council` null while the year has no council review.
  */
 export async function getHamletDecisionContext(actor: Actor, year: number) {
-  if (!Number.isInteger(year)) return null;
+  if (!isYear(year)) return null;
   const campaignYear = await db.campaignYear.findFirst({ where: { AND: [{ year }, communeScope(actor, "decision.read")] }, select: { id: true, year: true } });
   if (!campaignYear) return null;
   const council = await db.councilReview.findFirst({

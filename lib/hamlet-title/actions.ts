@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formatDay } from "@/lib/dates";
-import { invalid, run, type ActionResult } from "@/lib/result";
+import { invalid, NOT_A_FORM, run, type ActionResult } from "@/lib/result";
 import { requireActor } from "@/lib/session";
 import { versionField } from "@/lib/validation";
 import {
@@ -28,6 +28,7 @@ function optionalVersion(form: FormData) {
 }
 
 export async function registerHamletAction(year: number, hamletId: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult<{ id: string }>> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const parsed = RegisterInput.safeParse(Object.fromEntries(form));
   if (!parsed.success) return invalid(parsed.error, form);
   const actor = await requireActor();
@@ -40,6 +41,7 @@ export async function registerHamletAction(year: number, hamletId: string, _prev
 }
 
 export async function unregisterHamletAction(year: number, hamletId: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const actor = await requireActor();
   const result = await run(() => hamletTitle.unregisterHamlet(actor, year, hamletId), form);
   if (!result.ok) return result;
@@ -48,6 +50,7 @@ export async function unregisterHamletAction(year: number, hamletId: string, _pr
 }
 
 export async function saveReportAction(year: number, hamletId: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult<{ id: string }>> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const parsed = ReportInput.safeParse(reportFormToObject(form));
   if (!parsed.success) return invalid(parsed.error, form);
   const version = optionalVersion(form);
@@ -62,6 +65,7 @@ export async function saveReportAction(year: number, hamletId: string, _prev: Ac
 }
 
 export async function saveCouncilAction(year: number, _prev: ActionResult | null, form: FormData): Promise<ActionResult<{ id: string }>> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const parsed = councilInputFor(year).safeParse(Object.fromEntries(form));
   if (!parsed.success) return invalid(parsed.error, form);
   const version = optionalVersion(form);
@@ -76,6 +80,7 @@ export async function saveCouncilAction(year: number, _prev: ActionResult | null
 }
 
 export async function saveVotesAction(year: number, councilId: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult<{ voted: number; achieved: number }>> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const parsed = VotesInput.safeParse(votesFormToObject(form));
   if (!parsed.success) return invalid(parsed.error, form);
   const version = versionField.safeParse(form.get("version"));
@@ -88,6 +93,7 @@ export async function saveVotesAction(year: number, councilId: string, _prev: Ac
 }
 
 export async function postCouncilNoticeAction(councilId: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult<{ noticeEndsOn: Date }>> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const parsed = CouncilNoticeInput.safeParse(Object.fromEntries(form));
   if (!parsed.success) return invalid(parsed.error, form);
   const version = versionField.safeParse(form.get("version"));
@@ -100,6 +106,7 @@ export async function postCouncilNoticeAction(councilId: string, _prev: ActionRe
 }
 
 export async function reopenCouncilAction(councilId: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const version = versionField.safeParse(form.get("version"));
   if (!version.success) return invalid(version.error, form);
   const actor = await requireActor();
@@ -110,6 +117,7 @@ export async function reopenCouncilAction(councilId: string, _prev: ActionResult
 }
 
 export async function resolveCommentAction(commentId: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult<{ hamletResultChanged: boolean }>> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const parsed = ResolveCommentInput.safeParse(Object.fromEntries(form));
   if (!parsed.success) return invalid(parsed.error, form);
   const actor = await requireActor();
@@ -123,6 +131,7 @@ export async function resolveCommentAction(commentId: string, _prev: ActionResul
 }
 
 export async function proposeCouncilAction(year: number, councilId: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const parsed = ProposalInput.safeParse(Object.fromEntries(form));
   if (!parsed.success) return invalid(parsed.error, form);
   const version = versionField.safeParse(form.get("version"));

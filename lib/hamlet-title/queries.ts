@@ -3,6 +3,7 @@ import { db, type Tx } from "@/lib/db";
 import { can, communeScope, hamletRowScope, hamletScope, type Actor } from "@/lib/policy";
 import { compareVi, isUuid } from "@/lib/text";
 import type { HamletFacts } from "@/lib/titles/rules";
+import { isYear } from "@/lib/validation";
 
 // Reads of the "Xóm văn hóa" cycle. Every query puts the actor's scope into its where clause: a hamlet head reads
 // only their hamlet's entry; the council's pages (all hamlets' votes, residents' comments) are for commune readers.
@@ -72,7 +73,7 @@ export async function prefillFacts(
 
 /** The campaign year as these pages use it, or null. */
 export async function getTitleYear(actor: Actor, year: number) {
-  if (!Number.isInteger(year)) return null;
+  if (!isYear(year)) return null;
   return db.campaignYear.findFirst({
     where: { AND: [{ year }, communeScope(actor, "review.read")] },
     select: {

@@ -83,8 +83,9 @@ export type ReportInput = z.infer<typeof ReportShape>;
 
 /** The report form as posted: plain fields, and "criteria.<code>.<isMet|value|note>" gathered by criterion code. */
 export function reportFormToObject(form: FormData): Record<string, unknown> {
-  const plain: Record<string, string> = {};
-  const criteria: Record<string, Record<string, string>> = {};
+  // Maps, not objects indexed by posted keys: "criteria.__proto__.value" must not reach Object.prototype.
+  const plain = new Map<string, string>();
+  const criteria = new Map<string, Map<string, string>>();
   for (const [key, value] of form.entries()) {
     if (typeof value !== "string" || key.startsWith("$ACTION")) continue;
     if (key.startsWith("criteria.")) {
@@ -93,12 +94,15 @@ export function reportFormToObject(form: FormData): Record<string, unknown> {
       if (dot <= 0) continue;
       const field = rest.slice(dot + 1);
       if (field !== "isMet" && field !== "value" && field !== "note") continue;
-      (criteria[rest.slice(0, dot)] ??= {})[field] = value;
+      const code = rest.slice(0, dot);
+      if (!criteria.has(code)) criteria.set(code, new Map());
+      criteria.get(code)!.set(field, value);
     } else {
-      plain[key] = value;
+      plain.set(key, value);
     }
   }
-  return { ...plain, criteria };
+  const answers = Object.fromEntries([...criteria].map(([code, fields]) => [code, Object.fromEntries(fields)]));
+  return { ...Object.fromEntries(plain), criteria: answers };
 }
 
 // ---- The council ---------------------------------------------------------------------------------------------------
@@ -139,12 +143,15 @@ export type VotesInput = z.infer<typeof VotesInput>;
 
 /** The votes form as posted: "votes.<hamletId>.votesFor" and "votes.<hamletId>.votesAgainst". */
 export function votesFormToObject(form: FormData): Record<string, unknown> {
-  const votes: Record<string, Record<string, string>> = {};
+  // A Map, not an object indexed by posted keys: "votes.__proto__.votesFor" must not reach Object.prototype.
+  const votes = new Map<string, Map<string, string>>();
   for (const [key, value] of form.entries()) {
     const m = /^votes\.([^.]+)\.(votesFor|votesAgainst)$/.exec(key);
-    if (m && typeof value === "string") (votes[m[1]!] ??= {})[m[2]!] = value;
+    if (!m || typeof value !== "string") continue;
+    if (!votes.has(m[1]!)) votes.set(m[1]!, new Map());
+    votes.get(m[1]!)!.set(m[2]!, value);
   }
-  return { votes };
+  return { votes: Object.fromEntries([...votes].map(([hamletId, fields]) => [hamletId, Object.fromEntries(fields)])) };
 }
 
 // ---- Notice, comments, Tờ trình ------------------------------------------------------------------------------------

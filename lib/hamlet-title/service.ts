@@ -18,6 +18,7 @@ import {
 import { HAMLET_TITLE_MSG } from "./labels";
 import { hamletCriteriaSetId } from "./queries";
 import type { CouncilInput, CouncilNoticeInput, ProposalInput, RegisterInput, ReportInput, ResolveCommentInput, VotesInput } from "./schema";
+import { isYear } from "@/lib/validation";
 
 // The "Xóm văn hóa" use cases. Each runs in one transaction: load the rows inside the actor's scope, authorize, apply
 // the rule, write, audit. Council steps move the dossier through rules.nextCouncilStatus with a conditional update on
@@ -32,7 +33,7 @@ const notFound = () => new DomainError("NOT_FOUND", MSG.notFound);
 
 /** The campaign year in the actor's commune, with its rule set; NOT_FOUND otherwise. */
 async function yearInScope(tx: Tx, actor: Actor, year: number) {
-  const row = !Number.isInteger(year) ? null : await tx.campaignYear.findFirst({
+  const row = !isYear(year) ? null : await tx.campaignYear.findFirst({
     where: { AND: [{ year }, communeScope(actor, "review.read")] },
     select: { id: true, year: true, communeId: true, noticeDays: true, ruleSetId: true, hamletCriteriaSetId: true, ruleSet: true },
   });

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/session";
-import { invalid, run, type ActionResult } from "@/lib/result";
+import { invalid, NOT_A_FORM, run, type ActionResult } from "@/lib/result";
 import { versionField } from "@/lib/validation";
 import { HAMLET_MSG } from "./labels";
 import { HamletInput } from "./schema";
@@ -17,6 +17,7 @@ function revalidateHamlet(id?: string) {
 }
 
 export async function createHamletAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult<{ id: string }>> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const parsed = HamletInput.safeParse(Object.fromEntries(form));
   if (!parsed.success) return invalid(parsed.error, form);
   const actor = await requireActor();
@@ -27,6 +28,7 @@ export async function createHamletAction(_prev: ActionResult | null, form: FormD
 }
 
 export async function updateHamletAction(id: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult<{ id: string }>> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const parsed = HamletInput.safeParse(Object.fromEntries(form));
   if (!parsed.success) return invalid(parsed.error, form);
   const version = versionField.safeParse(form.get("version"));

@@ -2,12 +2,13 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireActor } from "@/lib/session";
-import { invalid, run, type ActionResult } from "@/lib/result";
+import { invalid, NOT_A_FORM, run, type ActionResult } from "@/lib/result";
 import { versionField } from "@/lib/validation";
 import { HouseholdInput, householdFormToObject } from "./schema";
 import * as households from "./service";
 
 export async function createHouseholdAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult<{ id: string }>> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const parsed = HouseholdInput.safeParse(householdFormToObject(form));
   if (!parsed.success) return invalid(parsed.error, form);
   const actor = await requireActor();
@@ -18,6 +19,7 @@ export async function createHouseholdAction(_prev: ActionResult | null, form: Fo
 }
 
 export async function updateHouseholdAction(id: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult<{ id: string }>> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const parsed = HouseholdInput.safeParse(householdFormToObject(form));
   if (!parsed.success) return invalid(parsed.error, form);
   const version = versionField.safeParse(form.get("version"));

@@ -1,7 +1,7 @@
 "use server";
 import { headers } from "next/headers";
 import { clientIp } from "@/lib/auth/throttle";
-import { formValues, invalid, MSG, run, type ActionResult } from "@/lib/result";
+import { formValues, invalid, MSG, NOT_A_FORM, run, type ActionResult } from "@/lib/result";
 import { NOTICE_MSG } from "./rules";
 import { BODY_MAX_CHARS, COMMENT_MAX, COMMENT_MSG, formTextLength, NoticeCommentInput } from "./schema";
 import { submitNoticeComment } from "./service";
@@ -14,6 +14,7 @@ function cappedValues(form: FormData): Record<string, string> {
 }
 
 export async function submitNoticeCommentAction(councilReviewId: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const size = formTextLength(form);
   if (size > BODY_MAX_CHARS) {
     const message = COMMENT_MSG.contentTooLong(typeof form.get("content") === "string" ? String(form.get("content")).length : size);

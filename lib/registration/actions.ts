@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { invalid, MSG, run, type ActionResult } from "@/lib/result";
+import { invalid, MSG, NOT_A_FORM, run, type ActionResult } from "@/lib/result";
 import { requireActor } from "@/lib/session";
 import { REGISTRATION_MSG } from "./labels";
 import { RegistrationDateInput, RegistrationIntent } from "./schema";
@@ -13,6 +13,7 @@ import * as registration from "./service";
 export async function changeRegistrationAction(
   campaignYearId: string, hamletId: string, _prev: ActionResult | null, form: FormData,
 ): Promise<ActionResult> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const intent = RegistrationIntent.safeParse(form.get("intent"));
   // No field to mark: the message itself says what to do.
   if (!intent.success) return { ...invalid(intent.error, form), message: intent.error.issues[0]?.message ?? MSG.invalid };

@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { todayInVietnam } from "@/lib/dates";
 import type { CommuneInfo } from "@/lib/documents/format";
 import { can, type Actor } from "@/lib/policy";
+import { isYear } from "@/lib/validation";
 
 // What the year's reports (Excel workbook and year-end .docx, issue 5 "Reports") print: the dashboard's figures of
 // the whole commune plus the few counts only the upper level asks for (3 consecutive years, "tiêu biểu"). Read by
@@ -51,7 +52,7 @@ async function threeConsecutiveYears(communeId: string, year: number): Promise<n
 
 /** The year's report data for the actor's commune; null when the actor may not read it or the year is unknown. */
 export async function loadYearReport(actor: Actor, year: number, today: Date = todayInVietnam()): Promise<YearReportData | null> {
-  if (!Number.isInteger(year) || !canReadYearReport(actor)) return null;
+  if (!isYear(year) || !canReadYearReport(actor)) return null;
   const communeId = actor.communeId;
   const [commune, campaignYear] = await Promise.all([
     db.commune.findUnique({ where: { id: communeId }, select: { name: true, kind: true } }),

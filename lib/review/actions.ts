@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formatDay } from "@/lib/dates";
-import { invalid, run, type ActionResult } from "@/lib/result";
+import { invalid, NOT_A_FORM, run, type ActionResult } from "@/lib/result";
 import { requireActor } from "@/lib/session";
 import { versionField } from "@/lib/validation";
 import {
@@ -27,6 +27,7 @@ function optionalVersion(form: FormData) {
 }
 
 export async function saveMeetingAction(year: number, hamletId: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult<{ id: string }>> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const parsed = meetingInputFor(year).safeParse(Object.fromEntries(form));
   if (!parsed.success) return invalid(parsed.error, form);
   const version = optionalVersion(form);
@@ -42,6 +43,7 @@ export async function saveMeetingAction(year: number, hamletId: string, _prev: A
 
 /** Called straight from the assessment form (not through useActionState), so a dropped connection stays catchable. */
 export async function saveAssessmentAction(reviewId: string, householdId: string, form: FormData): Promise<ActionResult<{ id: string; version: number; nextHouseholdId: string | null }>> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const parsed = AssessmentInput.safeParse(assessmentFormToObject(form));
   if (!parsed.success) return invalid(parsed.error, form);
   const version = optionalVersion(form);
@@ -53,6 +55,7 @@ export async function saveAssessmentAction(reviewId: string, householdId: string
 }
 
 export async function assessRemainingAction(reviewId: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult<{ count: number }>> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const parsed = BulkAssessmentInput.safeParse(Object.fromEntries(form));
   if (!parsed.success) return invalid(parsed.error, form);
   const actor = await requireActor();
@@ -63,6 +66,7 @@ export async function assessRemainingAction(reviewId: string, _prev: ActionResul
 }
 
 export async function postNoticeAction(reviewId: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult<{ noticeEndsOn: Date }>> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const parsed = NoticeInput.safeParse(Object.fromEntries(form));
   if (!parsed.success) return invalid(parsed.error, form);
   const actor = await requireActor();
@@ -73,6 +77,7 @@ export async function postNoticeAction(reviewId: string, _prev: ActionResult | n
 }
 
 export async function reopenMeetingAction(reviewId: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const parsed = ReopenInput.safeParse(Object.fromEntries(form));
   if (!parsed.success) return invalid(parsed.error, form);
   const actor = await requireActor();
@@ -83,6 +88,7 @@ export async function reopenMeetingAction(reviewId: string, _prev: ActionResult 
 }
 
 export async function recordObjectionAction(reviewId: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult<{ id: string }>> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const parsed = ObjectionInput.safeParse(Object.fromEntries(form));
   if (!parsed.success) return invalid(parsed.error, form);
   const actor = await requireActor();
@@ -93,6 +99,7 @@ export async function recordObjectionAction(reviewId: string, _prev: ActionResul
 }
 
 export async function resolveObjectionAction(objectionId: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const parsed = ResolveObjectionInput.safeParse(Object.fromEntries(form));
   if (!parsed.success) return invalid(parsed.error, form);
   const actor = await requireActor();
@@ -103,6 +110,7 @@ export async function resolveObjectionAction(objectionId: string, _prev: ActionR
 }
 
 export async function submitReviewAction(reviewId: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const actor = await requireActor();
   const result = await run(() => review.submitReview(actor, reviewId), form);
   if (!result.ok) return result;
@@ -111,6 +119,7 @@ export async function submitReviewAction(reviewId: string, _prev: ActionResult |
 }
 
 export async function acceptReviewAction(reviewId: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const actor = await requireActor();
   const result = await run(() => review.acceptReview(actor, reviewId), form);
   if (!result.ok) return result;
@@ -119,6 +128,7 @@ export async function acceptReviewAction(reviewId: string, _prev: ActionResult |
 }
 
 export async function returnReviewAction(reviewId: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const parsed = ReturnInput.safeParse(Object.fromEntries(form));
   if (!parsed.success) return invalid(parsed.error, form);
   const actor = await requireActor();

@@ -1,10 +1,12 @@
 import "server-only";
+import { recordViolationViews } from "@/lib/audit";
 import { registrationCounts } from "@/lib/registration/queries";
 import { db, type Tx } from "@/lib/db";
 import type { AssessmentResult, ReviewStatus, ViolationCategory } from "@/lib/generated/prisma/enums";
 import { can, communeScope, hamletRowScope, hamletScope, type Actor } from "@/lib/policy";
 import { isUuid } from "@/lib/text";
 import { exclusionsInWindow, PUBLIC_NOT_ELIGIBLE, violationWindow } from "./rules";
+import { isYear } from "@/lib/validation";
 
 // Reads of the hamlet review. Every query puts the actor's scope into its where clause; a hamlet or review
 // outside it comes back as null (the page answers 404). Exclusion reasons leave this module only for roles with
@@ -71,7 +73,7 @@ function reviewScope(actor: Actor) {
  * Lighter than campaign's getYearForActor, which also loads the whole checklist and the plan references.
  */
 export async function getReviewYear(actor: Actor, year: number) {
-  if (!Number.isInteger(year)) return null;
+  if (!isYear(year)) return null;
   return db.campaignYear.findFirst({
     where: { AND: [{ year }, communeScope(actor, "review.read")] },
     select: { id: true, year: true, meetingDeadline: true, reviewDeadline: true, noticeDays: true, ruleSetId: true, criteriaSetId: true },
@@ -196,6 +198,10 @@ export async function getReviewHub(actor: Actor, year: number, hamletId: string)
       votesAgainst: a?.votesAgainst ?? null,
     };
   });
+  // The hub shows each excluded household's reason to those who may read it: that is a view of its violation record.
+  if (can(actor, "violation.read", at)) {
+    await recordViolationViews(actor, "reviewHub", rows.filter((r) => r.result === "EXCLUDED" && r.reason).map((r) => r.id));
+  }
   const names = new Map(rows.map((r) => [r.id, r.headName]));
   const active = rows.filter((r) => r.isActive);
   const roll = rows.map((r) => ({ id: r.id, headName: r.headName, isActive: r.isActive, isAssessed: r.result !== null }));
@@ -279,6 +285,9 @@ export async function getAssessmentPage(actor: Actor, year: number, hamletId: st
   // Off the roll: moved out before the meeting and never assessed, so there is nothing to review.
   if (index < 0) return null;
   const recorded: ViolationCategory[] = exclusionsInWindow(violations, window);
+  if (seesViolations && (violations.length > 0 || (assessment?.result === "EXCLUDED" && assessment.reason))) {
+    await recordViolationViews(actor, "assessment", [household.id]);
+  }
   return {
     year: yearRow,
     hamlet,

@@ -19,6 +19,7 @@ import {
   type AssessmentInput, type BulkAssessmentInput, type MeetingInput, type NoticeInput, type ObjectionInput, type OutcomeContext,
   type ReopenInput, type ResolveObjectionInput, type ReturnInput,
 } from "./schema";
+import { isYear } from "@/lib/validation";
 
 // The hamlet review's use cases. Each runs in one transaction: load the review inside the actor's scope, authorize,
 // move the dossier through rules.nextReviewStatus with a conditional update on the status it was read in (that
@@ -216,7 +217,7 @@ export async function refreshResults(tx: Tx, actor: Actor, campaignYearId: strin
  */
 export async function saveMeeting(actor: Actor, year: number, hamletId: string, version: number | undefined, input: MeetingInput): Promise<{ id: string; isQuorate: boolean }> {
   return db.$transaction(async (tx) => {
-    if (!Number.isInteger(year)) throw new DomainError("NOT_FOUND", REVIEW_MSG.noYear);
+    if (!isYear(year)) throw new DomainError("NOT_FOUND", REVIEW_MSG.noYear);
     const hamlet = !isUuid(hamletId) ? null : await tx.hamlet.findFirst({ where: { AND: [{ id: hamletId }, hamletScope(actor)] }, select: { id: true, communeId: true } });
     if (!hamlet) throw notFound();
     authorize(actor, "review.write", { communeId: hamlet.communeId, hamletId: hamlet.id });

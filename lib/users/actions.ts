@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { formValues, invalid, run, type ActionResult } from "@/lib/result";
+import { formValues, invalid, NOT_A_FORM, run, type ActionResult } from "@/lib/result";
 import { requireActor } from "@/lib/session";
 import { USER_MSG } from "./labels";
 import { CreateUserInput, ResetPasswordInput, UpdateUserInput } from "./schema";
@@ -24,6 +24,7 @@ function revalidateUser(id: string) {
 }
 
 export async function createUserAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult<{ id: string }>> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const parsed = CreateUserInput.safeParse(formValues(form));
   if (!parsed.success) return withoutSecrets(invalid(parsed.error, form));
   const actor = await requireActor();
@@ -34,6 +35,7 @@ export async function createUserAction(_prev: ActionResult | null, form: FormDat
 }
 
 export async function updateUserAction(id: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult<{ id: string }>> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const parsed = UpdateUserInput.safeParse(formValues(form));
   if (!parsed.success) return invalid(parsed.error, form);
   const actor = await requireActor();
@@ -44,6 +46,7 @@ export async function updateUserAction(id: string, _prev: ActionResult | null, f
 }
 
 export async function resetUserPasswordAction(id: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const parsed = ResetPasswordInput.safeParse(formValues(form));
   if (!parsed.success) return withoutSecrets(invalid(parsed.error, form));
   const actor = await requireActor();

@@ -34,6 +34,8 @@ const always = { when: () => true };
 
 /** A hamlet head belongs to exactly one hamlet; every other role to none. */
 function hamletMatchesRole(value: { role?: unknown; hamletId?: unknown }, ctx: Issues) {
+  // `always` runs this on any input, also one that is not an object at all (the type issue is reported already).
+  if (typeof value !== "object" || value === null) return;
   const hamletId = typeof value.hamletId === "string" && value.hamletId !== "" ? value.hamletId : undefined;
   if (value.role === "HAMLET_HEAD") {
     if (!hamletId) ctx.addIssue({ code: "custom", message: USER_MSG.hamletRequired, path: ["hamletId"] });
@@ -45,6 +47,7 @@ function hamletMatchesRole(value: { role?: unknown; hamletId?: unknown }, ctx: I
 
 /** The confirmation must repeat the password exactly. */
 function passwordsMatch(value: { password?: unknown; passwordConfirm?: unknown }, ctx: Issues) {
+  if (typeof value !== "object" || value === null) return;
   if (typeof value.password === "string" && value.password !== "" && value.password !== value.passwordConfirm) {
     ctx.addIssue({ code: "custom", message: USER_MSG.passwordMismatch, path: ["passwordConfirm"] });
   }

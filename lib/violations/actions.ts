@@ -2,13 +2,14 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { todayInVietnam } from "@/lib/dates";
-import { invalid, run, type ActionResult } from "@/lib/result";
+import { invalid, NOT_A_FORM, run, type ActionResult } from "@/lib/result";
 import { requireActor } from "@/lib/session";
 import { VIOLATION_MSG } from "./labels";
 import { violationFormToObject, violationInputFor } from "./schema";
 import * as violations from "./service";
 
 export async function recordViolationAction(householdId: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult<{ id: string }>> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const parsed = violationInputFor(todayInVietnam()).safeParse(violationFormToObject(form));
   if (!parsed.success) return invalid(parsed.error, form);
   const actor = await requireActor();

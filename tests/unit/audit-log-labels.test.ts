@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeChanges, formatAuditValue, idsIn, subjectName } from "@/lib/audit-log/labels";
+import { actionLabel, describeChanges, formatAuditValue, idsIn, subjectName } from "@/lib/audit-log/labels";
 
 // How the cycle's audit rows read: Vietnamese labels, dates as dd/mm/yyyy, enum values and ids in words.
 
@@ -66,5 +66,13 @@ describe("subjectName and idsIn", () => {
 
   it("collects only well-formed ids", () => {
     expect(idsIn("ruleSetId", { ruleSetId: RULE_SET }, { ruleSetId: "x" }, null, [RULE_SET])).toEqual([RULE_SET]);
+  });
+});
+
+describe("a view of a household's violation record", () => {
+  it("reads as who saw it and where", () => {
+    expect(actionLabel("violation.view")).toBe("Xem hồ sơ vi phạm, lý do không xét của hộ");
+    expect(table(describeChanges("Household", null, { viewedOn: "assessment" }, NAMES))).toEqual([["Xem tại", null, "Trang bình xét của hộ"]]);
+    expect(table(describeChanges("Household", null, { viewedOn: "reviewHub" }, NAMES))).toEqual([["Xem tại", null, "Trang hồ sơ bình xét của xóm"]]);
   });
 });

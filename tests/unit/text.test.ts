@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cleanText, dedupeKeyOf, foldText, searchTextOf } from "@/lib/text";
+import { cleanText, dedupeKeyOf, foldText, isUuid, searchTextOf } from "@/lib/text";
 
 describe("foldText", () => {
   it.each([
@@ -61,5 +61,14 @@ describe("cleanText", () => {
     const result = cleanText("  Hoàng \n Thị   Hà ".normalize("NFD"));
     expect(result).toBe("Hoàng Thị Hà");
     expect(result).toBe(result.normalize("NFC"));
+  });
+});
+
+describe("isUuid", () => {
+  const id = "3f2504e0-4f89-11d3-9a0c-0305e82c3301";
+  it.each([id, id.toUpperCase()])("accepts %s", (v) => expect(isUuid(v)).toBe(true));
+  // Bound arguments of a server action arrive with any type; RegExp.test would stringify [id] into a match.
+  it.each([[[id]], [{ toString: () => id }], [`${id}\n`], [` ${id}`], ["not-a-uuid"], [null], [undefined], [42]])("refuses %j", (v) => {
+    expect(isUuid(v)).toBe(false);
   });
 });
