@@ -125,3 +125,15 @@ export function yearChartData(years: readonly YearRates[]): YearRatePoint[] {
     targetAgencies: y.targets.agencies,
   }));
 }
+
+/** Counts of sensitive categories below this are shown as "dưới 3" to viewers without `violation.read`. */
+export const SMALL_COUNT = 3;
+
+/**
+ * An exclusion category's count as a viewer may read it: exact for roles that see reasons; otherwise 1–2 becomes
+ * "dưới 3", because with one or two households per category a neighbour could tell whose violation it is.
+ */
+export function sensitiveCountText(count: number, seesReasons: boolean): string {
+  if (seesReasons || count === 0 || count >= SMALL_COUNT) return formatNumber(count);
+  return `dưới ${SMALL_COUNT}`;
+}

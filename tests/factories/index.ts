@@ -56,15 +56,22 @@ export type ActorOptions = {
   isActive?: boolean;
 };
 
-/** Creates a user and returns the Actor the session would carry for them. */
+/**
+ * Creates a user and returns the Actor the session would carry for them. A PROVINCE viewer belongs to the province
+ * of `communeId`'s commune and to no commune.
+ */
 export async function makeActor(role: Role, options: ActorOptions): Promise<Actor> {
   const n = next();
   const username = options.username ?? `${role.toLowerCase()}${n}`;
   const fullName = options.fullName ?? `Người Dùng ${n}`;
+  const province = role === "PROVINCE"
+    ? (await db.commune.findUniqueOrThrow({ where: { id: options.communeId }, select: { province: true } })).province
+    : null;
   const user = await db.user.create({
     data: {
-      communeId: options.communeId,
-      hamletId: options.hamletId ?? null,
+      communeId: province === null ? options.communeId : null,
+      province,
+      hamletId: province === null ? (options.hamletId ?? null) : null,
       username,
       fullName,
       searchText: searchTextOf(username, fullName),

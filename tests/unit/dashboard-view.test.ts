@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { utcDate } from "@/lib/dates";
 import type { HamletReviewState, TitleProgress } from "@/lib/dashboard/types";
 import {
-  NO_DATA, daysLeftText, formatRate, gapText, hamletChartData, hasData, progressText, reviewStatusDate, reviewStatusText, scopeLabels, sortByGap,
+  NO_DATA, daysLeftText, formatRate, gapText, hamletChartData, hasData, progressText, reviewStatusDate, reviewStatusText, scopeLabels, sensitiveCountText, sortByGap,
   yearChartData,
 } from "@/lib/dashboard/view";
 
@@ -115,5 +115,14 @@ describe("scopeLabels", () => {
     expect(labels.agencies).toBe("Cơ quan, đơn vị đạt chuẩn văn hóa (toàn xã)");
     expect(labels.years).toBe(" (hộ: của xóm Bản Lác; xóm và cơ quan: toàn xã)");
     expect(scopeLabels("Xóm Dạ").households).toBe("Gia đình văn hóa (Xóm Dạ)");
+  });
+});
+
+describe("sensitiveCountText", () => {
+  it.each([
+    [0, false, "0"], [1, false, "dưới 3"], [2, false, "dưới 3"], [3, false, "3"], [1234, false, "1.234"],
+    [1, true, "1"], [2, true, "2"],
+  ])("%i households, reasons visible %s → %s", (count, seesReasons, text) => {
+    expect(sensitiveCountText(count, seesReasons)).toBe(text);
   });
 });

@@ -14,7 +14,7 @@ import { ratePct } from "@/lib/dashboard/rules";
 import type { Gap, HamletFigures, TitleProgress } from "@/lib/dashboard/types";
 import {
   NO_DATA, OFFICIAL_LABEL, PROVISIONAL_LABEL, daysLeftText, formatRate, gapText, hamletChartData, hasData, reviewStatusDate,
-  scopeLabels, sortByGap, yearChartData,
+  scopeLabels, sensitiveCountText, sortByGap, yearChartData,
 } from "@/lib/dashboard/view";
 import { formatDate, formatNumber } from "@/lib/format";
 import { param } from "@/lib/paging";
@@ -201,7 +201,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           </div>
           <div>
             <h3 className="mb-2 font-semibold">Không đưa vào bình xét, theo nhóm (chỉ số lượng)</h3>
-            <CountTable head={["Nhóm", "Nội dung", "Số hộ"]} rows={figures.failures.exclusions} />
+            <CountTable head={["Nhóm", "Nội dung", "Số hộ"]} rows={figures.failures.exclusions}
+              countText={(n) => sensitiveCountText(n, can(actor, "violation.read", { communeId: actor.communeId, hamletId: actor.hamletId }))} />
           </div>
         </div>
       </section>
@@ -341,14 +342,14 @@ function HamletRow({ h, year }: { h: HamletFigures; year: number }) {
 }
 
 /** Counts by code (criteria not met, exclusion groups): code, wording, number of households. */
-function CountTable({ head, rows }: { head: string[]; rows: { code: string; text: string; count: number }[] }) {
+function CountTable({ head, rows, countText = formatNumber }: { head: string[]; rows: { code: string; text: string; count: number }[]; countText?: (n: number) => string }) {
   return (
     <DataTable head={head}>
       {rows.map((f) => (
         <tr key={f.code}>
           <td className="px-3 py-2 font-medium">{f.code}</td>
           <td className="px-3 py-2">{f.text}</td>
-          <td className="px-3 py-2 text-right tabular-nums">{formatNumber(f.count)}</td>
+          <td className="px-3 py-2 text-right tabular-nums">{countText(f.count)}</td>
         </tr>
       ))}
     </DataTable>

@@ -36,13 +36,11 @@ async function householdIn(hamlet: HamletRow): Promise<Household> {
 }
 
 /** The actor the session holds for a role, in commune C; a role the database does not know yet gets a stand-in row. */
+/** A real user of each role (a PROVINCE viewer of commune C's province); a role the schema does not know as a bare actor. */
 async function actorFor(role: string, communeId: string, hamletId: string): Promise<Actor> {
   const isHead = role === "HAMLET_HEAD";
-  try {
-    return await makeActor(role as Role, { communeId, hamletId: isHead ? hamletId : null });
-  } catch {
-    return { id: randomUUID(), username: role.toLowerCase(), fullName: `Vai trò ${role}`, role: role as Role, communeId, hamletId: null };
-  }
+  if ((ROLES as readonly string[]).includes(role)) return makeActor(role as Role, { communeId, hamletId: isHead ? hamletId : null });
+  return { id: randomUUID(), username: role.toLowerCase(), fullName: `Vai trò ${role}`, role: role as Role, communeId, hamletId: null };
 }
 
 /** A role no grant knows: every check must fail closed for it. */
