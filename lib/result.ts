@@ -16,7 +16,18 @@ export const MSG = {
   conflict: "Dữ liệu đã thay đổi hoặc bị trùng, vui lòng tải lại trang và thử lại.",
   stale: "Dữ liệu đã thay đổi do người khác vừa cập nhật. Vui lòng tải lại trang để xem bản mới nhất.",
   internal: "Đã có lỗi ngoài dự kiến. Vui lòng thử lại sau ít phút.",
+  decisionFrozen: "Quyết định đã ban hành, không thể sửa hoặc xóa. Muốn thay đổi phải ban hành quyết định hủy bỏ.",
+  auditAppendOnly: "Nhật ký thao tác chỉ được ghi thêm, không thể sửa hoặc xóa.",
 } as const;
+
+/**
+ * vanhoa's own SQLSTATEs, raised by the database triggers (prisma/migrations/*_issued_decisions_frozen): the database
+ * refuses what no service should ever attempt, and the user reads why.
+ */
+const DATABASE_REFUSALS: Record<string, string> = {
+  VH001: MSG.decisionFrozen,
+  VH002: MSG.auditAppendOnly,
+};
 
 /** An expected failure, carrying a Vietnamese message for the user. */
 export class DomainError extends Error {
@@ -32,7 +43,10 @@ export class DomainError extends Error {
 
 type PrismaLikeError = {
   code?: unknown;
-  meta?: { target?: unknown; driverAdapterError?: { cause?: { constraint?: { index?: unknown; fields?: unknown } } } };
+  meta?: {
+    target?: unknown;
+    driverAdapterError?: { cause?: { originalCode?: unknown; constraint?: { index?: unknown; fields?: unknown } } };
+  };
 };
 
 /** What a unique violation names: `meta.target`, or with a driver adapter the constraint's index or fields. */
@@ -45,6 +59,13 @@ function uniqueTarget(error: unknown): string {
 function prismaCode(error: unknown): string | undefined {
   const code = (error as PrismaLikeError | null)?.code;
   return typeof code === "string" && /^P\d{4}$/.test(code) ? code : undefined;
+}
+
+/** The PostgreSQL SQLSTATE behind an error: through Prisma's driver adapter, or straight from `pg`. */
+function sqlState(error: unknown): string | undefined {
+  const e = error as PrismaLikeError | null;
+  const code = e?.meta?.driverAdapterError?.cause?.originalCode ?? e?.code;
+  return typeof code === "string" && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
 }
 
 /** Echoes what the user typed so a form can refill itself (files and ids of actions are left out). */
@@ -91,6 +112,12 @@ export async function run<T>(work: () => Promise<T>, form?: FormData, uniqueFiel
       return { ok: false, code: "CONFLICT", message: MSG.conflict, values };
     }
     if (code === "P2025") return { ok: false, code: "CONFLICT", message: MSG.stale, values };
+    const refusal = DATABASE_REFUSALS[sqlState(error) ?? ""];
+    if (refusal) {
+      // A service never asks for this: either a bug or someone probing. Keep a trace, show the rule.
+      console.warn("[vanhoa] refused by the database:", sqlState(error), error instanceof Error ? error.message.split("\n").at(-1) : "");
+      return { ok: false, code: "RULE_VIOLATION", message: refusal, values };
+    }
     console.error("[vanhoa] unexpected error", error);
     return { ok: false, code: "INTERNAL", message: MSG.internal, values };
   }
