@@ -127,3 +127,115 @@ export function prismaCliEnv(extra = {}) {
     ...extra,
   };
 }
+
+// ---- The application's least-privilege role ---------------------------------------------------------------------
+// The app never connects as the owner of the tables: an owner (or a superuser) could disable the triggers that keep
+// issued decisions and the audit log unchanged. Migrations and the demo seed run as the owner; `next start` gets a
+// role that may only read and write rows.
+
+/** The role the embedded server and the integration tests give the app. */
+export const APP_ROLE = "vanhoa_app";
+
+/** Reads a secret kept in `file` (mode 600), creating it with 32 random bytes on first use. */
+export function keptSecret(file) {
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, crypto.randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, "utf8").trim();
+}
+
+/** `url` with another user and password. */
+export function withCredentials(url, user, password) {
+  const next = new URL(url);
+  next.username = encodeURIComponent(user);
+  next.password = encodeURIComponent(password);
+  return next.toString();
+}
+
+export const userOf = (url) => decodeURIComponent(new URL(url).username);
+
+/**
+ * Grants `role` exactly what the app needs in the database `ownerUrl` names, as that database's owner: USAGE on
+ * the schema, SELECT/INSERT/UPDATE/DELETE on the tables (less where a table must not change: the audit log takes
+ * only inserts, awards are never deleted), USAGE/SELECT on the sequences, the same on tables the owner creates
+ * later; no TRUNCATE, no ownership, nothing on Prisma's migration history. Idempotent: the launcher runs it at
+ * every start, after the migrations.
+ */
+export async function grantAppPrivileges(ownerUrl, role) {
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    const r = client.escapeIdentifier(role);
+    const database = client.escapeIdentifier(decodeURIComponent(new URL(ownerUrl).pathname.replace(/^\//, "")));
+    await client.query("BEGIN");
+    await client.query(`GRANT CONNECT ON DATABASE ${database} TO ${r}`);
+    await client.query(`GRANT USAGE ON SCHEMA public TO ${r}`);
+    await client.query(`REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${r}`);
+    await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${r}`);
+    await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${r}`);
+    await client.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${r}`);
+    await client.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ${r}`);
+    const narrow = [
+      `REVOKE ALL ON "_prisma_migrations" FROM ${r}`,
+      `REVOKE UPDATE, DELETE ON "AuditLog" FROM ${r}`,
+      `REVOKE DELETE ON "TitleAward", "HamletAward" FROM ${r}`,
+    ];
+    for (const statement of narrow) {
+      const table = /ON (.+) FROM/.exec(statement)[1].split(", ")[0].replaceAll('"', "");
+      const exists = await client.query("SELECT to_regclass($1) IS NOT NULL AS ok", [`public."${table}"`]);
+      if (exists.rows[0].ok) await client.query(statement);
+    }
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Creates (or resets the password of) the app's login role on a server we run ourselves — the embedded one, the
+ * tests' — with no attribute beyond LOGIN, grants it the app's privileges and returns the app's URL.
+ */
+export async function ensureAppRole(ownerUrl, { role = APP_ROLE, password }) {
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    const r = client.escapeIdentifier(role);
+    // Roles are per server: two databases (or two starts) may create it at once.
+    await client.query("SELECT pg_advisory_lock(724012)");
+    const exists = await client.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [role]);
+    const attributes = "LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT NOREPLICATION NOBYPASSRLS";
+    await client.query(`${exists.rowCount === 0 ? "CREATE" : "ALTER"} ROLE ${r} ${attributes} PASSWORD ${client.escapeLiteral(password)}`);
+  } finally {
+    await client.query("SELECT pg_advisory_unlock(724012)").catch(() => {});
+    await client.end();
+  }
+  await grantAppPrivileges(ownerUrl, role);
+  return withCredentials(ownerUrl, role, password);
+}
+
+/**
+ * What the app's role could do beyond reading and writing rows, in words for the start-up log (empty when nothing):
+ * a superuser or a table owner may switch the protecting triggers off.
+ */
+export async function appRoleWarnings(appUrl) {
+  const client = new pg.Client({ connectionString: appUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      `SELECT r.rolsuper, r.rolbypassrls,
+              (SELECT count(*)::int FROM pg_tables t WHERE t.schemaname = 'public' AND t.tableowner = current_user) AS owned
+         FROM pg_roles r WHERE r.rolname = current_user`,
+    );
+    const warnings = [];
+    if (rows[0]?.rolsuper) warnings.push("là superuser");
+    if (rows[0]?.rolbypassrls) warnings.push("có BYPASSRLS");
+    if ((rows[0]?.owned ?? 0) > 0) warnings.push(`sở hữu ${rows[0].owned} bảng`);
+    return warnings;
+  } finally {
+    await client.end();
+  }
+}
