@@ -7,9 +7,9 @@ import { CRASH_USE_CASES } from "./use-cases";
 
 async function main() {
   const name = process.argv[2] ?? "";
-  const useCase = CRASH_USE_CASES[name];
-  if (!useCase) throw new Error(`Unknown crash use case "${name}"`);
-  const result = await useCase(JSON.parse(process.env.VANHOA_CRASH_CONTEXT ?? "{}") as never);
+  const runner = CRASH_USE_CASES[name];
+  if (!runner) throw new Error(`Unknown crash use case "${name}"`);
+  const result = await runner(JSON.parse(process.env.VANHOA_CRASH_CONTEXT ?? "{}") as never);
   process.stdout.write(`DONE ${JSON.stringify(result)}\n`);
   await db.$disconnect();
 }
