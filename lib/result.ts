@@ -17,7 +17,18 @@ export const MSG = {
   stale: "Dữ liệu đã thay đổi do người khác vừa cập nhật. Vui lòng tải lại trang để xem bản mới nhất.",
   internal: "Đã có lỗi ngoài dự kiến. Vui lòng thử lại sau ít phút.",
   busy: "Có người khác đang cập nhật cùng dữ liệu này nên thao tác chưa thực hiện được. Vui lòng thử lại.",
+  decisionFrozen: "Quyết định đã ban hành, không thể sửa hoặc xóa. Muốn thay đổi phải ban hành quyết định hủy bỏ.",
+  auditAppendOnly: "Nhật ký thao tác chỉ được ghi thêm, không thể sửa hoặc xóa.",
 } as const;
+
+/**
+ * vanhoa's own SQLSTATEs, raised by the database triggers (prisma/migrations/*_issued_decisions_frozen): the database
+ * refuses what no service should ever attempt, and the user reads why.
+ */
+const DATABASE_REFUSALS: Record<string, string> = {
+  VH001: MSG.decisionFrozen,
+  VH002: MSG.auditAppendOnly,
+};
 
 /** An expected failure, carrying a Vietnamese message for the user. */
 export class DomainError extends Error {
@@ -33,7 +44,10 @@ export class DomainError extends Error {
 
 type PrismaLikeError = {
   code?: unknown;
-  meta?: { target?: unknown; driverAdapterError?: { cause?: { kind?: unknown; constraint?: { index?: unknown; fields?: unknown } } } };
+  meta?: {
+    target?: unknown;
+    driverAdapterError?: { cause?: { kind?: unknown; originalCode?: unknown; constraint?: { index?: unknown; fields?: unknown } } };
+  };
 };
 
 /** What a unique violation names: `meta.target`, or with a driver adapter the constraint's index or fields. */
@@ -53,6 +67,13 @@ function prismaCode(error: unknown): string | undefined {
  * answers this to anything but a FormData where its form belongs, before reading a field.
  */
 export const NOT_A_FORM: ActionResult<never> = Object.freeze({ ok: false, code: "INVALID_INPUT", message: MSG.invalid });
+
+/** The PostgreSQL SQLSTATE behind an error: through Prisma's driver adapter, or straight from `pg`. */
+function sqlState(error: unknown): string | undefined {
+  const e = error as PrismaLikeError | null;
+  const code = e?.meta?.driverAdapterError?.cause?.originalCode ?? e?.code;
+  return typeof code === "string" && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+}
 
 /** Echoes what the user typed so a form can refill itself (files and ids of actions are left out). */
 export function formValues(form: FormData): Record<string, string> {
@@ -101,6 +122,12 @@ export async function run<T>(work: () => Promise<T>, form?: FormData, uniqueFiel
     // A deadlock or serialization failure rolled the whole transaction back: nothing was written, so retrying is safe.
     // Model queries report it as P2034, raw ones as P2010 carrying the driver's TransactionWriteConflict.
     if (code === "P2034" || (error as PrismaLikeError).meta?.driverAdapterError?.cause?.kind === "TransactionWriteConflict") return { ok: false, code: "CONFLICT", message: MSG.busy, values };
+    const refusal = DATABASE_REFUSALS[sqlState(error) ?? ""];
+    if (refusal) {
+      // A service never asks for this: either a bug or someone probing. Keep a trace, show the rule.
+      console.warn("[vanhoa] refused by the database:", sqlState(error), error instanceof Error ? error.message.split("\n").at(-1) : "");
+      return { ok: false, code: "RULE_VIOLATION", message: refusal, values };
+    }
     console.error("[vanhoa] unexpected error", error);
     return { ok: false, code: "INTERNAL", message: MSG.internal, values };
   }

@@ -193,8 +193,19 @@ const REFUSAL: Record<ReviewStatus, string> = {
   DECIDED: "Kết quả năm này đã có quyết định công nhận và đã khóa.",
 };
 
-/** Why nothing may be done in this status, as the user reads it ("đã được xử lý" covers a repeated step). */
-export function reviewRefusal(status: ReviewStatus): string {
+/** Whether the dossier already stands where `event` leads: the very step was taken (a double click, a lost race). */
+export function isStepDone(status: ReviewStatus, event: ReviewEvent): boolean {
+  return REVIEW_TRANSITIONS[status][event] === undefined && Object.values(REVIEW_TRANSITIONS).some((edges) => edges[event] === status);
+}
+
+/**
+ * Why nothing may be done in this status, as the user reads it. When `event` is the step that led here, someone has
+ * just taken it (of 20 simultaneous submits, 19 read this): say so plainly rather than "may have been".
+ */
+export function reviewRefusal(status: ReviewStatus, event?: ReviewEvent): string {
+  if (event && isStepDone(status, event)) {
+    return `Thao tác này đã được xử lý (có thể một người khác vừa thực hiện trước bạn): ${REFUSAL[status]} Vui lòng tải lại trang.`;
+  }
   return `Không thực hiện được: ${REFUSAL[status]} Thao tác này có thể đã được xử lý.`;
 }
 
@@ -202,7 +213,7 @@ export function reviewRefusal(status: ReviewStatus): string {
 export function nextReviewStatus(status: ReviewStatus, event: ReviewEvent): ReviewStatus {
   const next = REVIEW_TRANSITIONS[status][event];
   if (next) return next;
-  throw new DomainError("RULE_VIOLATION", reviewRefusal(status));
+  throw new DomainError("RULE_VIOLATION", reviewRefusal(status, event));
 }
 
 export function canReviewDo(status: ReviewStatus, event: ReviewEvent): boolean {

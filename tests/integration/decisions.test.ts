@@ -146,16 +146,16 @@ describe("drafting an award decision", () => {
     expect(await db.decision.count()).toBe(1);
   });
 
-  it("lets exactly one of two concurrent drafts hold a dossier", async () => {
-    const results = await Promise.allSettled([
-      createAwardDecision(w.actors.officer, 2024, input([reviewA.id], { number: 1 })),
-      createAwardDecision(w.actors.officer, 2024, input([reviewA.id, reviewB.id], { number: 2 })),
-    ]);
+  it("20 simultaneous drafts of the same dossier: exactly one holds it, the others are told it was handled", async () => {
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) => createAwardDecision(w.actors.officer, 2024, input(i % 2 ? [reviewA.id, reviewB.id] : [reviewA.id], { number: i + 1 }))),
+    );
     const ok = results.filter((r) => r.status === "fulfilled");
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
     expect(ok).toHaveLength(1);
-    expect(refused).toHaveLength(1);
-    expect(refused[0]!.reason).toMatchObject({ code: "CONFLICT", message: DECISION_MSG.reviewTaken([w.hamletA.name]) });
+    expect(refused).toHaveLength(19);
+    for (const r of refused) expect(r.reason).toMatchObject({ code: "CONFLICT", message: DECISION_MSG.reviewTaken([w.hamletA.name]) });
+    expect(DECISION_MSG.reviewTaken([w.hamletA.name])).toContain("đã được xử lý");
     const decisions = await db.decision.findMany({ select: { id: true } });
     expect(decisions).toHaveLength(1);
     expect((await db.hamletReview.findUniqueOrThrow({ where: { id: reviewA.id } })).decisionId).toBe(decisions[0]!.id);
@@ -261,7 +261,11 @@ describe("issuing an award decision", () => {
     expect(ok).toHaveLength(1);
     expect(refused).toHaveLength(19);
     for (const r of refused) expect(r.reason).toMatchObject({ code: "RULE_VIOLATION", message: ISSUED_MESSAGE });
+    // What a user sees through the action: the state machine's "đã được xử lý", never the generic stale message.
+    expect(await run(() => issueDecision(w.actors.leader, id, 1))).toMatchObject({ ok: false, message: ISSUED_MESSAGE });
+    expect(ISSUED_MESSAGE).toContain("đã được xử lý");
     expect(await db.titleAward.count()).toBe(3);
+    expect(await db.hamletReview.count({ where: { id: { in: [reviewA.id, reviewB.id] }, status: "DECIDED" } })).toBe(2);
     expect(await db.reviewEvent.count()).toBe(2);
     expect(await db.auditLog.count({ where: { action: "decision.issue" } })).toBe(1);
     expect(await db.decision.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "ISSUED", version: 2 });

@@ -135,6 +135,30 @@ describe("updateHousehold", () => {
     expect(await db.household.findUniqueOrThrow({ where: { id: h.id }, include: { members: true } })).toEqual(current);
   });
 
+  it("two people saving the same household at the same version at once: the second is refused, nothing overwritten", async () => {
+    const h = await makeHousehold(w.hamletA, { headName: "Đinh Văn Gốc", members: [{ fullName: "Đinh Thị Gốc", relationship: "SPOUSE" }] });
+    const edits = [
+      householdInput(w.hamletA.id, { headName: "Đinh Văn Cán Bộ", address: "Tổ 1", members: [{ fullName: "Đinh Thị Một", relationship: "SPOUSE" }] }),
+      householdInput(w.hamletA.id, { headName: "Đinh Văn Trưởng Xóm", address: "Tổ 2", members: [{ fullName: "Đinh Văn Hai", relationship: "CHILD" }] }),
+    ];
+    const results = await Promise.allSettled([updateHousehold(w.actors.officer, h.id, h.version, edits[0]!), updateHousehold(w.actors.headA, h.id, h.version, edits[1]!)]);
+    const winner = results.findIndex((r) => r.status === "fulfilled");
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const refused = results[1 - winner] as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ code: "CONFLICT", message: MSG.stale });
+    expect(MSG.stale).toMatch(/^Dữ liệu đã thay đổi/);
+
+    // The row and its members are the winner's, whole; the loser's members were not mixed in.
+    const won = edits[winner]!;
+    const after = await db.household.findUniqueOrThrow({ where: { id: h.id }, include: { members: { orderBy: { position: "asc" } } } });
+    expect(after).toMatchObject({ headName: won.headName, address: won.address, version: h.version + 1 });
+    expect(after.members.map((m) => m.fullName)).toEqual([won.headName, won.members[0]!.fullName]);
+    const audits = await db.auditLog.findMany();
+    expect(audits).toHaveLength(1);
+    expect(audits[0]).toMatchObject({ action: "household.update", entityId: h.id, actorId: (winner === 0 ? w.actors.officer : w.actors.headA).id });
+    expect(audits[0]!.after).toMatchObject({ headName: won.headName });
+  });
+
   it("refuses to turn a household into a duplicate of another, and changes nothing", async () => {
     await makeHousehold(w.hamletA, { headName: "Hà Văn Một", address: "Tổ 5" });
     const h = await makeHousehold(w.hamletA, { headName: "Hà Văn Hai", address: "Tổ 5" });

@@ -91,6 +91,7 @@ const ids = {
   userSession: "0a000000-0000-4000-8000-000000000020",
   // A pair of its own: the row the triggers keep for (hamlet, year) must not collide with the one written here.
   summaryYear: "0a000000-0000-4000-8000-000000000021",
+  draftDecision: "0a000000-0000-4000-8000-000000000022",
 };
 const at = new Date("2025-06-30T09:15:30.123Z");
 const later = new Date("2025-07-02T10:00:00.456Z");
@@ -336,40 +337,44 @@ const allOf = (model: Prisma.ModelName) => Object.fromEntries(Object.values(FIEL
 
 /** Writes every row, then reads each back selecting all of its scalar fields. */
 async function roundTrip(): Promise<Record<Prisma.ModelName, unknown>> {
-  await db.commune.create({ data: ROWS.Commune });
-  await db.hamlet.create({ data: ROWS.Hamlet });
-  await db.hamletCommuneLink.create({ data: ROWS.HamletCommuneLink });
-  await db.household.create({ data: ROWS.Household });
-  await db.householdMember.create({ data: ROWS.HouseholdMember });
-  await db.agency.create({ data: ROWS.Agency });
-  await db.user.create({ data: ROWS.User });
-  await db.userSession.create({ data: ROWS.UserSession });
-  await db.loginAttempt.create({ data: ROWS.LoginAttempt });
-  await db.auditLog.create({ data: ROWS.AuditLog });
-  await db.ruleSet.create({ data: ROWS.RuleSet });
-  await db.criteriaSet.create({ data: ROWS.CriteriaSet });
-  await db.criterion.create({ data: ROWS.Criterion });
-  await db.campaignYear.create({ data: ROWS.CampaignYear });
-  await db.planReference.create({ data: ROWS.PlanReference });
-  await db.registration.create({ data: ROWS.Registration });
-  await db.violation.create({ data: ROWS.Violation });
-  await db.authorityRule.create({ data: ROWS.AuthorityRule });
-  await db.decision.create({ data: ROWS.Decision });
-  await db.hamletReview.create({ data: ROWS.HamletReview });
-  await db.assessment.create({ data: ROWS.Assessment });
-  await db.objection.create({ data: ROWS.Objection });
-  await db.reviewEvent.create({ data: ROWS.ReviewEvent });
-  await db.titleAward.create({ data: ROWS.TitleAward });
-  await db.cancellationItem.create({ data: ROWS.CancellationItem });
-  await db.councilReview.create({ data: ROWS.CouncilReview });
-  await db.hamletTitleEntry.create({ data: ROWS.HamletTitleEntry });
-  await db.hamletCriterionResult.create({ data: ROWS.HamletCriterionResult });
-  await db.noticeComment.create({ data: ROWS.NoticeComment });
-  await db.hamletAward.create({ data: ROWS.HamletAward });
-  await db.agencyYear.create({ data: ROWS.AgencyYear });
-  await db.agencyRecognition.create({ data: ROWS.AgencyRecognition });
-  await db.apiToken.create({ data: ROWS.ApiToken });
-  await db.hamletYearSummary.create({ data: ROWS.HamletYearSummary });
+  // One transaction, as the seed writes them: an issued decision takes its cancellation items only in the
+  // transaction that writes it (the CancellationItem_frozen trigger).
+  await db.$transaction(async (tx) => {
+    await tx.commune.create({ data: ROWS.Commune });
+    await tx.hamlet.create({ data: ROWS.Hamlet });
+    await tx.hamletCommuneLink.create({ data: ROWS.HamletCommuneLink });
+    await tx.household.create({ data: ROWS.Household });
+    await tx.householdMember.create({ data: ROWS.HouseholdMember });
+    await tx.agency.create({ data: ROWS.Agency });
+    await tx.user.create({ data: ROWS.User });
+    await tx.userSession.create({ data: ROWS.UserSession });
+    await tx.loginAttempt.create({ data: ROWS.LoginAttempt });
+    await tx.auditLog.create({ data: ROWS.AuditLog });
+    await tx.ruleSet.create({ data: ROWS.RuleSet });
+    await tx.criteriaSet.create({ data: ROWS.CriteriaSet });
+    await tx.criterion.create({ data: ROWS.Criterion });
+    await tx.campaignYear.create({ data: ROWS.CampaignYear });
+    await tx.planReference.create({ data: ROWS.PlanReference });
+    await tx.registration.create({ data: ROWS.Registration });
+    await tx.violation.create({ data: ROWS.Violation });
+    await tx.authorityRule.create({ data: ROWS.AuthorityRule });
+    await tx.decision.create({ data: ROWS.Decision });
+    await tx.hamletReview.create({ data: ROWS.HamletReview });
+    await tx.assessment.create({ data: ROWS.Assessment });
+    await tx.objection.create({ data: ROWS.Objection });
+    await tx.reviewEvent.create({ data: ROWS.ReviewEvent });
+    await tx.titleAward.create({ data: ROWS.TitleAward });
+    await tx.cancellationItem.create({ data: ROWS.CancellationItem });
+    await tx.councilReview.create({ data: ROWS.CouncilReview });
+    await tx.hamletTitleEntry.create({ data: ROWS.HamletTitleEntry });
+    await tx.hamletCriterionResult.create({ data: ROWS.HamletCriterionResult });
+    await tx.noticeComment.create({ data: ROWS.NoticeComment });
+    await tx.hamletAward.create({ data: ROWS.HamletAward });
+    await tx.agencyYear.create({ data: ROWS.AgencyYear });
+    await tx.agencyRecognition.create({ data: ROWS.AgencyRecognition });
+    await tx.apiToken.create({ data: ROWS.ApiToken });
+    await tx.hamletYearSummary.create({ data: ROWS.HamletYearSummary });
+  });
   return {
     Commune: await db.commune.findUniqueOrThrow({ where: { id: ids.commune }, select: allOf("Commune") }),
     Hamlet: await db.hamlet.findUniqueOrThrow({ where: { id: ids.hamlet }, select: allOf("Hamlet") }),
@@ -435,7 +440,9 @@ describe("schema and migrations agree", () => {
 
   it("a cancellation item names a hamlet's award, and never both kinds or neither", async () => {
     await roundTrip();
-    const hamletItem = { id: ids.hamletCancelItem, decisionId: ids.decision, awardId: null, hamletAwardId: ids.hamletAward };
+    // A draft: the issued decision's items are frozen.
+    await db.decision.create({ data: { ...ROWS.Decision, id: ids.draftDecision, number: 216, status: "DRAFT", approvedById: null, approvedAt: null } });
+    const hamletItem = { id: ids.hamletCancelItem, decisionId: ids.draftDecision, awardId: null, hamletAwardId: ids.hamletAward };
     await db.cancellationItem.create({ data: hamletItem });
     expect(await db.cancellationItem.findUniqueOrThrow({ where: { id: ids.hamletCancelItem }, select: allOf("CancellationItem") })).toEqual(hamletItem);
     await expect(db.cancellationItem.update({ where: { id: ids.hamletCancelItem }, data: { awardId: ids.award } })).rejects.toThrow(/exactly one award/);

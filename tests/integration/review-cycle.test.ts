@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { utcDate } from "@/lib/dates";
 import { MSG } from "@/lib/result";
 import { getAssessmentPage, getReviewHub, listHamletReviews } from "@/lib/review/queries";
-import { CATEGORY_REASON, PUBLIC_NOT_ELIGIBLE, noticeOpenMessage } from "@/lib/review/rules";
+import { CATEGORY_REASON, PUBLIC_NOT_ELIGIBLE, noticeOpenMessage, reviewRefusal } from "@/lib/review/rules";
 import { REVIEW_MSG, type AssessmentInput, type MeetingInput } from "@/lib/review/schema";
 import {
   acceptReview, assessRemaining, postNotice, recordObjection, reopenMeeting, resolveObjection, returnReview, saveAssessment, saveMeeting,
@@ -414,13 +414,29 @@ describe("submission and verification", () => {
     await expect(saveAssessment(w.actors.headA, id, households[0]!.id, 2, allMet())).rejects.toMatchObject({ code: "RULE_VIOLATION" });
   });
 
-  it("20 parallel accepts: exactly one succeeds, the others get the state machine's message", async () => {
+  it("20 parallel submits: exactly one succeeds, the others are told the dossier was already handled", async () => {
+    const id = await assessedReview({ post: true });
+    const before = await reviewCounts();
+    const outcomes = await Promise.allSettled(Array.from({ length: 20 }, () => submitReview(w.actors.headA, id, utcDate(2024, 11, 23))));
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+    const refusals = outcomes.filter((o): o is PromiseRejectedResult => o.status === "rejected");
+    expect(refusals).toHaveLength(19);
+    for (const r of refusals) expect(r.reason).toMatchObject({ code: "RULE_VIOLATION", message: reviewRefusal("SUBMITTED", "submit") });
+    expect(reviewRefusal("SUBMITTED", "submit")).toMatch(/^Thao tác này đã được xử lý/);
+    expect(await reviewRow(id)).toMatchObject({ status: "SUBMITTED", submittedAt: expect.any(Date) });
+    // One event and one audit row: the losers wrote nothing.
+    expect(await reviewCounts()).toEqual({ ...before, events: before.events + 1, audits: before.audits + 1 });
+    expect(await db.auditLog.count({ where: { action: "review.submit", entityId: id } })).toBe(1);
+  });
+
+  it("20 parallel accepts: exactly one succeeds, the others are told the dossier was already handled", async () => {
     const id = await submitted();
     const outcomes = await Promise.allSettled(Array.from({ length: 20 }, () => acceptReview(w.actors.officer, id)));
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
     const refusals = outcomes.filter((o): o is PromiseRejectedResult => o.status === "rejected");
     expect(refusals).toHaveLength(19);
-    for (const r of refusals) expect(r.reason).toMatchObject({ code: "RULE_VIOLATION", message: expect.stringContaining("đã được xử lý") });
+    for (const r of refusals) expect(r.reason).toMatchObject({ code: "RULE_VIOLATION", message: reviewRefusal("ACCEPTED", "accept") });
+    expect(reviewRefusal("ACCEPTED", "accept")).not.toBe(MSG.stale);
     expect(await db.reviewEvent.count({ where: { hamletReviewId: id, kind: "ACCEPTED" } })).toBe(1);
     expect(await db.auditLog.count({ where: { action: "review.accept", entityId: id } })).toBe(1);
   });

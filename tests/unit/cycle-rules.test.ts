@@ -3,7 +3,7 @@ import { parseIsoDate, utcDate } from "@/lib/dates";
 import { DomainError } from "@/lib/result";
 import {
   REVIEW_TRANSITIONS, approves, assessHousehold, canReviewDo, exclusionsInWindow, firstSubmitDay, honourCandidates, meetsThreshold,
-  nextDecisionStatus, nextReviewStatus, noticeEndsOn, noticeOpenMessage, quorum, streakAt, violationWindow, voteErrors,
+  isStepDone, nextDecisionStatus, nextReviewStatus, noticeEndsOn, noticeOpenMessage, quorum, streakAt, violationWindow, voteErrors,
   type ReviewEvent, type ReviewStatus, type VoteRule,
 } from "@/lib/review/rules";
 
@@ -165,6 +165,20 @@ describe("dossier state machine", () => {
       expect(() => nextReviewStatus(status, event)).toThrow(DomainError);
       expect(() => nextReviewStatus(status, event)).toThrow(/đã được xử lý/);
     }
+  });
+
+  it.each([
+    ["SUBMITTED", "submit"], ["ACCEPTED", "accept"], ["RETURNED", "return"], ["NOTICE", "postNotice"], ["DECIDED", "decide"], ["MEETING", "reopenMeeting"],
+  ] as const)("a repeated step (%s after %s) is told plainly it was handled", (status, event) => {
+    expect(isStepDone(status, event)).toBe(true);
+    expect(() => nextReviewStatus(status, event)).toThrow(/^Thao tác này đã được xử lý \(có thể một người khác vừa thực hiện trước bạn\)/);
+  });
+
+  it.each([
+    ["DECIDED", "accept"], ["SUBMITTED", "saveAssessment"], ["MEETING", "submit"], ["ACCEPTED", "submit"],
+  ] as const)("a step that does not lead to %s (%s) keeps the general refusal", (status, event) => {
+    expect(isStepDone(status, event)).toBe(false);
+    expect(() => nextReviewStatus(status, event)).toThrow(/^Không thực hiện được: .* Thao tác này có thể đã được xử lý\.$/);
   });
 
   it("a double submit is refused the second time", () => {

@@ -85,4 +85,43 @@ describe("run()", () => {
     for (const secret of ["hunter2", "10.0.0.5", "ECONNREFUSED", "secret"]) expect(text).not.toContain(secret);
     expect(logged).toHaveBeenCalledTimes(1);
   });
+
+  describe("refusals of the database's own triggers", () => {
+    let warned: ReturnType<typeof vi.spyOn>;
+    beforeEach(() => {
+      warned = vi.spyOn(console, "warn").mockImplementation(() => {});
+    });
+    afterEach(() => {
+      warned.mockRestore();
+    });
+
+    // The shapes Prisma 7 throws through @prisma/adapter-pg (a model call, P2039; a raw query, P2010) and pg's own.
+    const adapterError = (prismaCode: string, sqlState: string) =>
+      Object.assign(new Error(`Database error. Code: \`${sqlState}\`. Message: \`Decision x is issued: UPDATE refused\``), {
+        code: prismaCode,
+        meta: { driverAdapterError: { name: "DriverAdapterError", cause: { originalCode: sqlState, kind: "postgres", code: sqlState } } },
+      });
+
+    it.each([
+      ["an issued decision (model call)", adapterError("P2039", "VH001"), MSG.decisionFrozen],
+      ["an issued decision (raw query)", adapterError("P2010", "VH001"), MSG.decisionFrozen],
+      ["an issued decision (pg)", Object.assign(new Error("Decision x is issued"), { code: "VH001", severity: "ERROR" }), MSG.decisionFrozen],
+      ["the audit log", adapterError("P2039", "VH002"), MSG.auditAppendOnly],
+    ])("turns %s into RULE_VIOLATION with the Vietnamese message, and keeps a trace", async (_label, thrown, message) => {
+      const result = await run(async () => {
+        throw thrown;
+      });
+      expect(result).toEqual({ ok: false, code: "RULE_VIOLATION", message, values: undefined });
+      expect(JSON.stringify(result)).not.toContain("refused");
+      expect(warned).toHaveBeenCalledTimes(1);
+      expect(logged).not.toHaveBeenCalled();
+    });
+
+    it("leaves any other database error INTERNAL", async () => {
+      const result = await run(async () => {
+        throw adapterError("P2010", "42501");
+      });
+      expect(result).toEqual({ ok: false, code: "INTERNAL", message: MSG.internal, values: undefined });
+    });
+  });
 });
