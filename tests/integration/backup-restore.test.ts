@@ -48,7 +48,7 @@ async function freshDatabase(name: string) {
   });
 }
 
-/** Every application table's row count and the MD5 of its rows in id order: what "the same data" means. */
+/** Every application table's row count and the MD5 of its rows in a fixed order (the rows' own text: not every table has an id). */
 async function fingerprint(url: string): Promise<Record<string, { rows: number; md5: string }>> {
   return withClient(url, async (c) => {
     const { rows: tables } = await c.query<{ name: string }>(
@@ -56,7 +56,7 @@ async function fingerprint(url: string): Promise<Record<string, { rows: number; 
     );
     const result: Record<string, { rows: number; md5: string }> = {};
     for (const { name } of tables) {
-      const { rows } = await c.query(`SELECT count(*)::int AS n, md5(coalesce(string_agg(to_jsonb(t)::text, E'\\n' ORDER BY t."id"), '')) AS md5 FROM "${name}" t`);
+      const { rows } = await c.query(`SELECT count(*)::int AS n, md5(coalesce(string_agg(to_jsonb(t)::text, E'\\n' ORDER BY to_jsonb(t)::text), '')) AS md5 FROM "${name}" t`);
       result[name] = { rows: rows[0].n, md5: rows[0].md5 };
     }
     return result;
