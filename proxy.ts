@@ -4,5 +4,5 @@ import { withAuth } from "next-auth/middleware";
 export default withAuth({ pages: { signIn: "/login" } });
 
 export const config = {
-  matcher: ["/((?!login|cong-khai|api/auth|api/documents|api/v1|_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  matcher: ["/((?!login|cong-khai|api/auth|api/documents|api/v1|api/household-imports|_next/static|_next/image|favicon.ico|robots.txt).*)"],
 };

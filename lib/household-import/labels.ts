@@ -1,7 +1,9 @@
 import type { HouseholdImportStatus } from "@/lib/generated/prisma/enums";
 import { formatNumber } from "@/lib/format";
-import { MAX_MEMBERS } from "@/lib/households/schema";
 import { RELATIONSHIP_LABEL } from "@/lib/households/labels";
+
+// Vietnamese texts of the import. Client components import this file too (the upload form), so it stays free of
+// zod and the database.
 
 /** The largest file accepted: about 1.5 million rows of the commune's layout. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -27,6 +29,7 @@ export const IMPORT_MSG = {
   badName: "Tên tệp phải kết thúc bằng .xlsx hoặc .csv.",
   tooLarge: `Tệp lớn hơn ${formatNumber(MAX_FILE_BYTES / 1024 / 1024)} MB. Hãy chia thành nhiều tệp nhỏ hơn (ví dụ mỗi xóm một tệp).`,
   empty: "Tệp rỗng.",
+  incomplete: "Tệp tải lên chưa trọn vẹn (mất kết nối?). Vui lòng tải lên lại.",
   xls: "Tệp Excel 97-2003 (.xls) chưa được hỗ trợ. Mở tệp bằng Excel, chọn Lưu thành → Sổ làm việc Excel (.xlsx) rồi tải lên lại.",
   notXlsx: "Tệp có đuôi .xlsx nhưng nội dung không phải bảng tính Excel. Mở tệp bằng Excel và lưu lại dạng .xlsx.",
   brokenXlsx: "Không đọc được tệp Excel (tệp bị hỏng hoặc chưa lưu xong). Mở tệp bằng Excel, lưu lại rồi tải lên lại.",
@@ -50,7 +53,7 @@ export const IMPORT_MSG = {
   memberBeforeHead: "Dòng thành viên nằm trước mọi dòng \u201cChủ hộ\u201d: thêm dòng chủ hộ của hộ này lên trên.",
   povertyUnknown: (value: string) => `Không rõ ${quote(value)}. Cột Hộ nghèo chỉ nhận \u201cNghèo\u201d, \u201cCận nghèo\u201d hoặc để trống.`,
   duplicateInFile: (row: number) => `Trùng với hộ ở dòng ${formatNumber(row)} (cùng xóm, cùng chủ hộ và địa chỉ).`,
-  tooManyMembers: `Một hộ có tối đa ${MAX_MEMBERS} thành viên.`,
+  tooManyMembers: (max: number) => `Một hộ có tối đa ${max} thành viên.`,
   // Confirming and writing.
   notReady: "Tệp này còn lỗi nên không nhập được. Sửa tệp rồi tải lên lại.",
   alreadyHandled: "Tệp này đã được xử lý, không nhập lại lần nữa. Muốn nhập thêm, hãy tải lên một tệp mới.",

@@ -34,18 +34,23 @@ async function readHead(path: string, bytes: number): Promise<Buffer> {
   }
 }
 
-/** Newlines before the first byte a strict UTF-8 decoder refuses, plus one: the row to look at. */
-function lineOfBadByte(sample: Buffer): number {
-  const decoder = new TextDecoder("utf-8", { fatal: true });
+/**
+ * The line (from 1) of the first byte that cannot be UTF-8, to point the user at it; a letter cut off at the end
+ * is not counted as wrong (the next chunk completes it). The strict TextDecoder remains the judge of validity.
+ */
+function lineOfBadByte(bytes: Buffer): number {
   let line = 1;
-  for (let start = 0; start < sample.length; start += 1024) {
-    const chunk = sample.subarray(start, Math.min(sample.length, start + 1024));
-    try {
-      decoder.decode(chunk, { stream: true });
-    } catch {
-      return line;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      if (b === 0x0a) line++;
+      i++;
+      continue;
     }
-    for (const byte of chunk) if (byte === 0x0a) line++;
+    const tail = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (tail < 0) return line;
+    for (let k = 1; k <= tail && i + k < bytes.length; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return line;
+    i += tail + 1;
   }
   return line;
 }
@@ -110,12 +115,56 @@ export function flattenCell(value: unknown): CellValue {
   return null;
 }
 
-async function* readXlsxRows(path: string): AsyncGenerator<SheetRow> {
-  const input = fs.createReadStream(path);
+/** Text decoded across chunk boundaries: a multi-byte character split between two chunks stays whole. */
+async function* decodeChunks(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder("utf-8");
+  for await (const chunk of chunks) {
+    const text = typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
+    if (text) yield text;
+  }
+  const rest = decoder.decode();
+  if (rest) yield rest;
+}
+
+type ZipEntry = NodeJS.ReadableStream & { setEncoding(encoding: BufferEncoding): unknown };
+type ReaderInternals = {
+  _parseRels(entry: ZipEntry): Promise<void>;
+  _parseWorkbook(entry: ZipEntry): Promise<void>;
+  _parseStyles(entry: ZipEntry): Promise<void>;
+  _parseSharedStrings(entry: ZipEntry): AsyncGenerator<unknown>;
+  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
+};
+
+/**
+ * exceljs 4.4.0's streaming reader decodes every zip chunk on its own (lib/utils/parse-sax.js), so a Vietnamese
+ * letter (two or three bytes in UTF-8) that straddles two chunks turns into "��" — a few cells in every large
+ * file. Its parts are therefore handed text instead: entries decode themselves (setEncoding keeps split characters
+ * whole), and worksheets (which may come from a temporary file) pass through decodeChunks.
+ */
+function utf8SafeWorkbookReader(input: fs.ReadStream): InstanceType<typeof ExcelJS.stream.xlsx.WorkbookReader> {
   // Styles are read so that a date-formatted birth date arrives as a date; text comes from the shared-string table.
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: "emit", sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", entries: "ignore",
   });
+  const internals = reader as unknown as ReaderInternals;
+  const names = ["_parseRels", "_parseWorkbook", "_parseStyles", "_parseSharedStrings", "_parseWorksheet"] as const;
+  if (names.some((name) => typeof internals[name] !== "function")) throw new Error("exceljs WorkbookReader internals changed: review utf8SafeWorkbookReader");
+  const base = Object.fromEntries(names.map((name) => [name, internals[name].bind(reader)])) as unknown as ReaderInternals;
+  const asText = (entry: ZipEntry) => {
+    entry.setEncoding("utf8");
+    return entry;
+  };
+  internals._parseRels = (entry) => base._parseRels(asText(entry));
+  internals._parseWorkbook = (entry) => base._parseWorkbook(asText(entry));
+  internals._parseStyles = (entry) => base._parseStyles(asText(entry));
+  internals._parseSharedStrings = (entry) => base._parseSharedStrings(asText(entry));
+  internals._parseWorksheet = (iterator, sheetNo) => base._parseWorksheet(decodeChunks(iterator), sheetNo);
+  return reader;
+}
+
+async function* readXlsxRows(path: string): AsyncGenerator<SheetRow> {
+  const input = fs.createReadStream(path);
+  const reader = utf8SafeWorkbookReader(input);
   try {
     for await (const sheet of reader) {
       for await (const row of sheet) {
@@ -157,7 +206,10 @@ class Utf8Decoder extends Transform {
       this.push_(this.decoder.decode(chunk, { stream: true }));
       done();
     } catch {
-      done(invalid(IMPORT_MSG.notUtf8(this.line + lineOfBadByte(chunk) - 1)));
+      // The chunk may begin with the rest of a letter the previous one started: those bytes are not the fault.
+      let start = 0;
+      while (start < 3 && start < chunk.length && (chunk[start]! & 0xc0) === 0x80) start++;
+      done(invalid(IMPORT_MSG.notUtf8(this.line + lineOfBadByte(chunk.subarray(start)) - 1)));
     }
   }
 

@@ -33,7 +33,7 @@ const HEADER_SYNONYMS: Record<ColumnKey, readonly string[]> = {
   hamlet: ["Tên xóm", "Thôn", "Tên thôn", "Thôn/Xóm", "Xóm/Thôn", "Thôn, xóm", "Bản", "Tổ dân phố", "Xóm/Tổ dân phố", "Khu dân cư"],
   fullName: ["Họ tên", "Họ và tên chủ hộ", "Họ tên chủ hộ", "Tên chủ hộ", "Chủ hộ", "Họ và tên thành viên", "Họ và tên nhân khẩu", "Tên"],
   relationship: ["Quan hệ", "Quan hệ chủ hộ", "Quan hệ với chủ hộ", "Mối quan hệ", "Mối quan hệ với chủ hộ", "QH với chủ hộ", "QH"],
-  birthYear: ["Ngày sinh", "Ngày tháng năm sinh", "Năm sinh chủ hộ", "NS"],
+  birthYear: ["Ngày sinh", "Ngày tháng năm sinh", "Ngày, tháng, năm sinh", "Năm sinh chủ hộ", "NS"],
   address: ["Địa chỉ thường trú", "Nơi ở", "Nơi ở hiện nay", "Chỗ ở hiện nay", "Địa chỉ cư trú", "Số nhà"],
   phone: ["Điện thoại", "SĐT", "Số ĐT", "ĐT", "Số điện thoại liên hệ"],
   poverty: ["Hộ nghèo/cận nghèo", "Hộ nghèo, cận nghèo", "Nghèo/cận nghèo", "Phân loại hộ", "Diện hộ", "Hộ nghèo hoặc cận nghèo"],
@@ -204,9 +204,11 @@ export function hamletFinder(hamlets: readonly HamletRef[]) {
     const same = list.filter((h) => exact(h.name) === exact(text) || exact(h.name).replace(ACCENTED_KIND_PREFIX, "") === exact(text).replace(ACCENTED_KIND_PREFIX, ""));
     return same.length === 1 ? same[0] : "ambiguous";
   };
+  // The full name first ("Bản Lác"), then the cell without its kind word ("Xóm Bản Lác"), then names without theirs.
   return (text: string): HamletRef | "ambiguous" | undefined => {
     const key = foldText(text);
-    return pick(byKey.get(key), text) ?? pick(byBareKey.get(key.replace(KIND_PREFIX, "")), text);
+    const bare = key.replace(KIND_PREFIX, "");
+    return pick(byKey.get(key), text) ?? pick(byKey.get(bare), text) ?? pick(byBareKey.get(key), text) ?? pick(byBareKey.get(bare), text);
   };
 }
 
@@ -254,6 +256,10 @@ type Current = { household: StagedHousehold; ok: boolean; tooManyReported: boole
  */
 export class HouseholdFileChecker {
   private header: HeaderMatch | null = null;
+  /** The columns of the header that hold data (STT aside): a row with all of them blank is skipped. */
+  private readColumns: ColumnKey[] = [];
+  /** Hamlet cells repeat on every head row: each distinct spelling is looked up once. */
+  private readonly hamletCache = new Map<string, ReturnType<ReturnType<typeof hamletFinder>>>();
   private headerRow = 0;
   private rowsBeforeHeader = 0;
   private stopped = false;
@@ -295,6 +301,7 @@ export class HouseholdFileChecker {
       }
       this.header = header;
       this.headerRow = row;
+      this.readColumns = COLUMN_KEYS.filter((k) => k !== "index" && header.columns[k] !== undefined);
       if (header.errors.length) {
         for (const message of header.errors) this.error(row, null, message);
         this.stopped = true;
@@ -343,8 +350,7 @@ export class HouseholdFileChecker {
 
   private dataRow(row: number, cells: readonly CellValue[]): void {
     const text = (key: ColumnKey) => cellText(this.cell(cells, key)).trim();
-    const read = COLUMN_KEYS.filter((k) => k !== "index" && this.header!.columns[k] !== undefined);
-    if (read.every((k) => text(k) === "")) return;
+    if (this.readColumns.every((k) => text(k) === "")) return;
     this.dataRows++;
 
     let relationship: Relationship | undefined = "HEAD";
@@ -374,7 +380,11 @@ export class HouseholdFileChecker {
       this.error(row, "hamlet", IMPORT_MSG.hamletMissing);
       ok = false;
     } else {
-      const found = this.findHamlet(hamletText);
+      let found = this.hamletCache.get(hamletText);
+      if (!this.hamletCache.has(hamletText)) {
+        found = this.findHamlet(hamletText);
+        this.hamletCache.set(hamletText, found);
+      }
       if (found === "ambiguous") {
         this.error(row, "hamlet", IMPORT_MSG.hamletAmbiguous(hamletText));
         ok = false;
@@ -421,8 +431,10 @@ export class HouseholdFileChecker {
 
     const input = parsed.success ? parsed.data : null;
     // The duplicate check needs only the name and address: it runs even when another field of the row is wrong.
+    const headName = input?.headName ?? cleanText(cellText(this.cell(cells, "fullName")));
+    const address = input?.address ?? cleanText(cellText(this.cell(cells, "address")));
     const keyFieldsOk = parsed.success || !parsed.error.issues.some((i) => i.path[0] === "headName" || i.path[0] === "address");
-    const dedupeKey = keyFieldsOk ? dedupeKeyOf(cleanText(cellText(this.cell(cells, "fullName"))), cleanText(cellText(this.cell(cells, "address")))) : "";
+    const dedupeKey = keyFieldsOk ? dedupeKeyOf(headName, address) : "";
     if (keyFieldsOk && hamlet) {
       // One household per head and address in a hamlet, as the household form's unique key has it.
       const key = `${hamlet.id}|${dedupeKey}`;
@@ -433,7 +445,7 @@ export class HouseholdFileChecker {
       } else {
         this.seen.set(key, row);
         if (this.ctx.isRegistered(hamlet.id, dedupeKey)) {
-          this.error(row, "fullName", HOUSEHOLD_MSG.duplicate(cleanText(cellText(this.cell(cells, "fullName")))));
+          this.error(row, "fullName", HOUSEHOLD_MSG.duplicate(headName));
           ok = false;
         }
       }
@@ -467,7 +479,7 @@ export class HouseholdFileChecker {
     this.members++;
     if (current.count) current.count.members++;
     if (current.household.members.length >= MAX_MEMBERS) {
-      if (!current.tooManyReported) this.error(row, "fullName", IMPORT_MSG.tooManyMembers);
+      if (!current.tooManyReported) this.error(row, "fullName", IMPORT_MSG.tooManyMembers(MAX_MEMBERS));
       current.tooManyReported = true;
       current.ok = false;
       return;
@@ -493,4 +505,20 @@ export class HouseholdFileChecker {
     this.current = null;
     if (current?.ok) this.ctx.onHousehold?.(current.household);
   }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The import's life
+
+/** A RUNNING import whose row has not moved for this long died with its server process and may be confirmed again. */
+export const STALE_RUNNING_MS = 10 * 60_000;
+
+/** Whether a RUNNING import stopped without finishing: its progress has not been written for STALE_RUNNING_MS. */
+export function isInterrupted(status: string, updatedAt: Date, now: Date): boolean {
+  return status === "RUNNING" && now.getTime() - updatedAt.getTime() > STALE_RUNNING_MS;
+}
+
+/** Whether the user can confirm the import now: checked without errors, or interrupted half-way. */
+export function canConfirm(status: string, updatedAt: Date, now: Date): boolean {
+  return status === "READY" || isInterrupted(status, updatedAt, now);
 }

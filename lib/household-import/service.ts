@@ -4,6 +4,8 @@ import { once } from "node:events";
 import fs from "node:fs";
 import path from "node:path";
 import readline from "node:readline";
+import { Readable, Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { recordAudit } from "@/lib/audit";
 import { db, type Tx } from "@/lib/db";
 import type { PovertyStatus, Relationship } from "@/lib/generated/prisma/enums";
@@ -12,7 +14,7 @@ import { DomainError, MSG } from "@/lib/result";
 import { isUuid } from "@/lib/text";
 import { IMPORT_MSG, MAX_FILE_BYTES } from "./labels";
 import { detectFormat, readRows } from "./parse";
-import { HouseholdFileChecker } from "./rules";
+import { HouseholdFileChecker, STALE_RUNNING_MS } from "./rules";
 import { UploadNameInput, type RowError, type StagedHousehold } from "./schema";
 
 // Household import, the two use cases the pages, the upload route and the benchmark call:
@@ -28,8 +30,6 @@ import { UploadNameInput, type RowError, type StagedHousehold } from "./schema";
 
 /** Households per INSERT: a few thousand rows per round trip, a few MB of parameters. */
 const BATCH_HOUSEHOLDS = 2000;
-/** A RUNNING import whose row has not moved for this long died with its server process and may be confirmed again. */
-const STALE_RUNNING_MS = 10 * 60_000;
 /** A checked file nobody confirmed is cleared after a week (it holds personal data). */
 const EXPIRE_AFTER_MS = 7 * 24 * 3_600_000;
 /** The one transaction may run long for a province-size file; it must not be cut off half-way. */
@@ -70,6 +70,52 @@ const toLine = (h: StagedHousehold): string =>
 // ---------------------------------------------------------------------------------------------------------------
 // Stage
 
+const fileError = (message: string) => new DomainError("INVALID_INPUT", message, { file: [message] });
+
+function checkedFileName(raw: string): string {
+  const name = UploadNameInput.safeParse(raw);
+  if (!name.success) throw fileError(name.error.issues[0]?.message ?? IMPORT_MSG.badName);
+  return name.data;
+}
+
+/**
+ * The upload route's use case: receives the request body into a temporary file (refusing more than MAX_FILE_BYTES
+ * as it streams, so nothing is held in memory), then stages it like stageHouseholdImport.
+ */
+export async function stageUploadedFile(
+  actor: Actor,
+  rawFileName: string,
+  body: ReadableStream<Uint8Array> | null,
+  declaredBytes: number | null,
+): Promise<StageResult> {
+  assertMayImport(actor);
+  const fileName = checkedFileName(rawFileName);
+  if (declaredBytes !== null && declaredBytes > MAX_FILE_BYTES) throw fileError(IMPORT_MSG.tooLarge);
+  if (!body) throw fileError(IMPORT_MSG.noFile);
+  const incoming = path.join(importsDir(), "incoming");
+  await fs.promises.mkdir(incoming, { recursive: true });
+  const temporary = path.join(incoming, randomUUID());
+  let bytes = 0;
+  const limit = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      bytes += chunk.length;
+      done(bytes > MAX_FILE_BYTES ? fileError(IMPORT_MSG.tooLarge) : null, chunk);
+    },
+  });
+  try {
+    try {
+      await pipeline(Readable.fromWeb(body as import("node:stream/web").ReadableStream<Uint8Array>), limit, fs.createWriteStream(temporary));
+    } catch (error) {
+      if (error instanceof DomainError) throw error;
+      throw fileError(IMPORT_MSG.incomplete);
+    }
+    if (bytes === 0) throw fileError(IMPORT_MSG.empty);
+    return await stageHouseholdImport(actor, { fileName, path: temporary });
+  } finally {
+    await fs.promises.rm(temporary, { force: true });
+  }
+}
+
 export type StageResult = { id: string; households: number; members: number; errorCount: number; errors: RowError[] };
 
 /** Marks the commune's week-old unconfirmed imports EXPIRED and removes their files. */
@@ -91,14 +137,9 @@ async function expireAbandoned(communeId: string): Promise<void> {
  */
 export async function stageHouseholdImport(actor: Actor, file: { fileName: string; path: string }): Promise<StageResult> {
   assertMayImport(actor);
-  const name = UploadNameInput.safeParse(file.fileName);
-  if (!name.success) {
-    const message = name.error.issues[0]?.message ?? IMPORT_MSG.badName;
-    throw new DomainError("INVALID_INPUT", message, { file: [message] });
-  }
-  const fileName = name.data;
+  const fileName = checkedFileName(file.fileName);
   const size = (await fs.promises.stat(file.path)).size;
-  if (size > MAX_FILE_BYTES) throw new DomainError("INVALID_INPUT", IMPORT_MSG.tooLarge, { file: [IMPORT_MSG.tooLarge] });
+  if (size > MAX_FILE_BYTES) throw fileError(IMPORT_MSG.tooLarge);
   const format = await detectFormat(file.path, fileName);
   await expireAbandoned(actor.communeId);
 

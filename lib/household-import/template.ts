@@ -74,7 +74,7 @@ export async function writeHouseholdWorkbook(
       row.address ?? null,
       // Text, so that the leading 0 stays.
       row.phone ?? null,
-      povertyText(row.poverty),
+      povertyText(row.poverty) || null,
     ]).commit();
     // Let the zip stream drain now and then, so a long generator does not pile rows up in memory.
     if (++written % 2000 === 0) await yieldToEventLoop();
