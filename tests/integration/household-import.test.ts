@@ -3,8 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { IMPORT_MSG } from "@/lib/household-import/labels";
-import { commitHouseholdImport, stageHouseholdImport, startHouseholdImport } from "@/lib/household-import/service";
+import { IMPORT_MSG, MAX_FILE_BYTES } from "@/lib/household-import/labels";
+import { commitHouseholdImport, stageHouseholdImport, stageUploadedFile, startHouseholdImport } from "@/lib/household-import/service";
 import { writeHouseholdWorkbook, type ImportRow } from "@/lib/household-import/template";
 import { HOUSEHOLD_MSG } from "@/lib/households/labels";
 import { createHousehold } from "@/lib/households/service";
@@ -28,6 +28,7 @@ afterAll(() => {
 });
 beforeEach(async () => {
   await resetDb();
+  fs.rmSync(path.join(dir, "data"), { recursive: true, force: true });
   w = await makeWorld();
   banLac = await makeHamlet(w.commune.id, { name: "Bản Lác" });
 });
@@ -269,5 +270,52 @@ describe("who may import", () => {
     await expect(commitHouseholdImport(w.actors[who], staged.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await db.household.count()).toBe(0);
     expect((await db.householdImport.findUniqueOrThrow({ where: { id: staged.id } })).status).toBe("READY");
+  });
+});
+
+describe("the upload and the import's life", () => {
+  const bodyOf = (chunks: number, chunkBytes: number, fill = 0x41) =>
+    new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (chunks-- <= 0) return controller.close();
+        controller.enqueue(new Uint8Array(chunkBytes).fill(fill));
+      },
+    });
+  const incoming = () => (fs.existsSync(path.join(dir, "data", "imports", "incoming")) ? fs.readdirSync(path.join(dir, "data", "imports", "incoming")) : []);
+
+  it("streams an upload to disk and stages it, leaving no temporary file", async () => {
+    const bytes = fs.readFileSync(await xlsx(households("Bản Lác", 3, 1)));
+    const body = new ReadableStream<Uint8Array>({ start(c) { c.enqueue(new Uint8Array(bytes)); c.close(); } });
+    const staged = await stageUploadedFile(w.actors.officer, "Hộ Bản Lác.xlsx", body, bytes.length);
+    expect(staged).toMatchObject({ households: 3, members: 6, errorCount: 0 });
+    expect(incoming()).toEqual([]);
+    expect((await db.householdImport.findUniqueOrThrow({ where: { id: staged.id } })).fileName).toBe("Hộ Bản Lác.xlsx");
+  });
+
+  it("refuses more than 50 MB while it streams (without trusting Content-Length), and a declared size at once", async () => {
+    await expect(stageUploadedFile(w.actors.officer, "to.csv", bodyOf(51, 1024 * 1024), null)).rejects.toMatchObject({ code: "INVALID_INPUT", message: IMPORT_MSG.tooLarge });
+    await expect(stageUploadedFile(w.actors.officer, "to.csv", bodyOf(1, 10), MAX_FILE_BYTES + 1)).rejects.toMatchObject({ message: IMPORT_MSG.tooLarge });
+    await expect(stageUploadedFile(w.actors.officer, "rong.csv", bodyOf(0, 0), 0)).rejects.toMatchObject({ message: IMPORT_MSG.empty });
+    await expect(stageUploadedFile(w.actors.committee, "a.csv", bodyOf(1, 10), 10)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(incoming()).toEqual([]);
+    expect(await db.householdImport.count()).toBe(0);
+  });
+
+  it("lets an import interrupted half-way (its server stopped) be confirmed again, and not one still moving", async () => {
+    const staged = await stage(w.actors.officer, await xlsx(households("Bản Lác", 3, 0)));
+    await db.$executeRawUnsafe(`UPDATE "HouseholdImport" SET status = 'RUNNING', "updatedAt" = now() - interval '1 minute' WHERE id = $1::uuid`, staged.id);
+    await expect(commitHouseholdImport(w.actors.officer, staged.id)).rejects.toMatchObject({ message: IMPORT_MSG.alreadyHandled });
+    await db.$executeRawUnsafe(`UPDATE "HouseholdImport" SET "updatedAt" = now() - interval '20 minutes' WHERE id = $1::uuid`, staged.id);
+    expect(await commitHouseholdImport(w.actors.officer, staged.id)).toEqual({ households: 3, members: 3 });
+  });
+
+  it("expires a checked file nobody confirmed for a week, removing its files", async () => {
+    const old = await stage(w.actors.officer, await xlsx(households("Bản Lác", 2, 0)));
+    await db.$executeRawUnsafe(`UPDATE "HouseholdImport" SET "createdAt" = now() - interval '8 days' WHERE id = $1::uuid`, old.id);
+    expect(importFolders()).toContain(old.id);
+    const fresh = await stage(w.actors.officer, await xlsx(households(w.hamletA.name, 1, 0)));
+    expect((await db.householdImport.findUniqueOrThrow({ where: { id: old.id } })).status).toBe("EXPIRED");
+    expect(importFolders()).toEqual([fresh.id]);
+    await expect(commitHouseholdImport(w.actors.officer, old.id)).rejects.toMatchObject({ message: IMPORT_MSG.expired });
   });
 });
