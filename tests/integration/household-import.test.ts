@@ -220,7 +220,7 @@ describe("importing a clean file", () => {
 
 describe("all or nothing", () => {
   it("rolls every row back when a household added after the check collides late in the file", async () => {
-    // More than one batch (2,000 households), so rows were already written when the collision comes.
+    // Several batches (1,000 households each), so rows were already written when the collision comes.
     const rows = households("Bản Lác", 2300, 1);
     const staged = await stage(w.actors.officer, await xlsx(rows));
     expect(staged.errorCount).toBe(0);
