@@ -82,3 +82,29 @@ test("the officer imports households from an Excel file: template, a bad row, th
   expect(imported).toMatchObject({ n: "2", importId: expect.any(String) });
   fs.rmSync(templatePath, { force: true });
 });
+
+test("the upload endpoint refuses an anonymous caller, another site's page and a committee member", async ({ page, playwright, baseURL }) => {
+  const upload = "/api/household-imports?name=ho.csv";
+  const body = { headers: { "content-type": "application/octet-stream" }, data: Buffer.from("Họ và tên,Xóm,Địa chỉ\nLò Văn A,Bản Lác,Tổ 1\n") };
+
+  const anonymous = await playwright.request.newContext({ baseURL });
+  const refused = await anonymous.post(upload, body);
+  expect(refused.status()).toBe(401);
+  expect((await refused.json()).error).toContain("đăng nhập");
+  await anonymous.dispose();
+
+  await signIn(page, "canbo");
+  const crossSite = await page.request.post(upload, { ...body, headers: { ...body.headers, origin: "https://trang-khac.example" } });
+  expect(crossSite.status()).toBe(403);
+  const asForm = await page.request.post(upload, { ...body, headers: { "content-type": "text/plain" } });
+  expect(asForm.status()).toBe(415);
+  const own = await page.request.post(upload, body);
+  expect(own.status()).toBe(200);
+  expect(await own.json()).toMatchObject({ households: 1, members: 1, errorCount: 0 });
+
+  await page.context().clearCookies();
+  await signIn(page, "bcd");
+  const committee = await page.request.post(upload, body);
+  expect(committee.status()).toBe(403);
+  expect((await committee.json()).error).toBe("Bạn không có quyền thực hiện thao tác này.");
+});
