@@ -58,5 +58,7 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  // The household-import upload streams up to 50 MB to disk; the proxy would buffer (and cut) such a body, so that
+  // route checks its caller, Origin and Content-Type itself (app/api/household-imports/route.ts).
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt|api/household-imports).*)"],
 };

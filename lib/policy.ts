@@ -165,3 +165,15 @@ export function provinceScope(actor: Actor): string | null {
 export function auditScope(actor: Actor) {
   return can(actor, "audit.read") ? { communeId: actor.communeId } : { id: { in: [] as bigint[] } };
 }
+
+/**
+ * Household imports the actor may see and confirm: anyone who may write households commune-wide sees the
+ * commune's; someone bound to a hamlet sees only their own uploads.
+ */
+export function householdImportScope(actor: Actor) {
+  const own = { communeId: actor.communeId, hamletId: actor.hamletId };
+  if (!can(actor, "household.write", own)) return NOTHING;
+  return can(actor, "household.write", { communeId: actor.communeId })
+    ? { communeId: actor.communeId }
+    : { communeId: actor.communeId, createdById: actor.id };
+}

@@ -45,11 +45,14 @@ export const ENTITY_LABEL: Record<string, string> = {
   AgencyYear: "Đăng ký, kết quả đơn vị đạt chuẩn văn hóa",
   AgencyRecognition: "Công nhận đơn vị đạt chuẩn văn hóa",
   ApiToken: "Khóa API",
+  HouseholdImport: "Tệp nhập hộ gia đình",
 };
 
 export const ACTION_LABEL: Record<string, string> = {
   "household.create": "Thêm hộ",
   "household.update": "Sửa hộ",
+  "household.import.stage": "Tải lên tệp danh sách hộ để kiểm tra",
+  "household.import": "Nhập hộ gia đình từ tệp Excel/CSV",
   "hamlet.create": "Thêm xóm",
   "hamlet.update": "Sửa xóm",
   "agency.create": "Thêm cơ quan, đơn vị",
@@ -122,6 +125,7 @@ export const actionLabel = (action: string): string => ACTION_LABEL[action] ?? a
 /** The page that shows an audited entity, and the permission needed to open it. */
 const ENTITY_PAGE: Record<string, { base: string; permission: Permission }> = {
   Household: { base: "/registry/households/", permission: "household.read" },
+  HouseholdImport: { base: "/registry/households/import/", permission: "household.write" },
   Hamlet: { base: "/registry/hamlets/", permission: "hamlet.read" },
   Agency: { base: "/registry/agencies/", permission: "agency.read" },
   User: { base: "/admin/users/", permission: "user.manage" },
@@ -177,6 +181,7 @@ const FIELD_BY_ENTITY: Record<string, Record<string, string>> = {
     headName: "Chủ hộ", headBirthYear: "Năm sinh chủ hộ", povertyStatus: "Hộ nghèo / cận nghèo", status: "Tình trạng hộ", members: "Thành viên khác",
     ...REGISTRATION, viewedOn: "Xem tại",
   },
+  HouseholdImport: { fileName: "Tên tệp", households: "Số hộ", members: "Số nhân khẩu", errorCount: "Số dòng lỗi" },
   Hamlet: {
     name: "Tên xóm", headName: "Trưởng xóm", frontTeamHeadName: "Trưởng ban công tác Mặt trận", hasCulturalHouse: "Có nhà văn hóa", kind: "Loại",
     ...REGISTRATION, count: "Số hộ được đăng ký",
@@ -412,7 +417,7 @@ export function idsIn(field: string, ...snapshots: unknown[]): string[] {
 export function subjectName(entityType: string, before: unknown, after: unknown): string | null {
   for (const snapshot of [asSnapshot(after), asSnapshot(before)]) {
     if (!snapshot) continue;
-    for (const key of ["name", "headName", "fullName", "username", "memberName", "code"]) {
+    for (const key of ["name", "headName", "fullName", "username", "memberName", "code", "fileName"]) {
       const value = snapshot[key];
       if (typeof value === "string" && value.trim() !== "") return value;
     }

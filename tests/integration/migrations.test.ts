@@ -92,6 +92,7 @@ const ids = {
   // A pair of its own: the row the triggers keep for (hamlet, year) must not collide with the one written here.
   summaryYear: "0a000000-0000-4000-8000-000000000021",
   draftDecision: "0a000000-0000-4000-8000-000000000022",
+  householdImport: "0a000000-0000-4000-8000-000000000023",
 };
 const at = new Date("2025-06-30T09:15:30.123Z");
 const later = new Date("2025-07-02T10:00:00.456Z");
@@ -112,8 +113,8 @@ const ROWS = {
   },
   Household: {
     id: ids.household, communeId: ids.commune, hamletId: ids.hamlet, headName: "Nguyễn Văn A", address: "Tổ 1", phone: "0912345678",
-    povertyStatus: "NEAR_POOR", status: "SPLIT", searchText: "nguyen van a to 1 0912345678", dedupeKey: "nguyễn văn a|tổ 1", version: 2,
-    createdAt: at, updatedAt: later,
+    povertyStatus: "NEAR_POOR", status: "SPLIT", searchText: "nguyen van a to 1 0912345678", dedupeKey: "nguyễn văn a|tổ 1",
+    importId: ids.householdImport, version: 2, createdAt: at, updatedAt: later,
   },
   HouseholdMember: {
     id: ids.member, communeId: ids.commune, householdId: ids.household, fullName: "Nguyễn Thị B", birthYear: 1999,
@@ -248,6 +249,13 @@ const ROWS = {
     issuer: "Liên đoàn Lao động tỉnh Thái Nguyên", number: "125/QĐ-LĐLĐ", decidedOn: day("2025-01-20"), note: "Bằng công nhận",
     createdById: ids.user, createdAt: at,
   },
+  HouseholdImport: {
+    id: ids.householdImport, communeId: ids.commune, createdById: ids.user, createdByName: "Ma Văn Thắng", fileName: "Danh sách hộ Bản Lác.xlsx",
+    fileFormat: "CSV", fileSize: 48_213, status: "FAILED", households: 96, members: 371, errorCount: 3,
+    errors: [{ row: 12, column: "Năm sinh", message: "Năm sinh chủ hộ phải từ 1900 đến 2026." }],
+    hamlets: [{ hamletId: ids.hamlet, name: "Bản Lác", households: 96, members: 371 }], progressDone: 40, progressTotal: 96,
+    failureMessage: "Nhập không thành công", confirmedById: ids.user, createdAt: at, startedAt: at, finishedAt: later, updatedAt: later,
+  },
   ApiToken: {
     id: ids.apiToken, communeId: ids.commune, name: "Hệ thống báo cáo của tỉnh", tokenHash: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
     prefix: "vh_AbCd", createdById: ids.user, createdAt: at, lastUsedAt: later, revokedAt: later, revokedById: ids.user,
@@ -290,6 +298,7 @@ const ROWS = {
   AgencyRecognition: Prisma.AgencyRecognitionUncheckedCreateInput;
   ApiToken: Prisma.ApiTokenUncheckedCreateInput;
   HamletYearSummary: Prisma.HamletYearSummaryUncheckedCreateInput;
+  HouseholdImport: Prisma.HouseholdImportUncheckedCreateInput;
 };
 
 /** Fields left null on purpose (a constraint forbids setting them together with another: a commune user has no province). */
@@ -331,6 +340,7 @@ const FIELDS: Record<Prisma.ModelName, Record<string, string>> = {
   AgencyRecognition: Prisma.AgencyRecognitionScalarFieldEnum,
   ApiToken: Prisma.ApiTokenScalarFieldEnum,
   HamletYearSummary: Prisma.HamletYearSummaryScalarFieldEnum,
+  HouseholdImport: Prisma.HouseholdImportScalarFieldEnum,
 };
 
 const allOf = (model: Prisma.ModelName) => Object.fromEntries(Object.values(FIELDS[model]).map((f) => [f, true]));
@@ -343,6 +353,7 @@ async function roundTrip(): Promise<Record<Prisma.ModelName, unknown>> {
     await tx.commune.create({ data: ROWS.Commune });
     await tx.hamlet.create({ data: ROWS.Hamlet });
     await tx.hamletCommuneLink.create({ data: ROWS.HamletCommuneLink });
+    await tx.householdImport.create({ data: ROWS.HouseholdImport });
     await tx.household.create({ data: ROWS.Household });
     await tx.householdMember.create({ data: ROWS.HouseholdMember });
     await tx.agency.create({ data: ROWS.Agency });
@@ -412,6 +423,7 @@ async function roundTrip(): Promise<Record<Prisma.ModelName, unknown>> {
     HamletYearSummary: await db.hamletYearSummary.findUniqueOrThrow({
       where: { hamletId_campaignYearId: { hamletId: ids.hamlet, campaignYearId: ids.summaryYear } }, select: allOf("HamletYearSummary"),
     }),
+    HouseholdImport: await db.householdImport.findUniqueOrThrow({ where: { id: ids.householdImport }, select: allOf("HouseholdImport") }),
   };
 }
 

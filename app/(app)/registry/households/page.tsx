@@ -34,7 +34,12 @@ export default async function HouseholdsPage({ searchParams }: { searchParams: P
   return (
     <>
       <PageHeader title="Hộ gia đình" subtitle={actor.role === "HAMLET_HEAD" ? `Các hộ của xóm ${hamlets[0]?.label ?? ""}` : "Sổ hộ gia đình của xã"}
-        actions={can(actor, "household.write", own) ? <ButtonLink href="/registry/households/new">+ Thêm hộ</ButtonLink> : null} />
+        actions={can(actor, "household.write", own) ? (
+          <>
+            <ButtonLink href="/registry/households/new">+ Thêm hộ</ButtonLink>
+            <ButtonLink href="/registry/households/import" variant="secondary">Nhập từ Excel</ButtonLink>
+          </>
+        ) : null} />
       <SearchForm action="/registry/households" q={q} placeholder="Tìm theo tên chủ hộ, địa chỉ, số điện thoại (gõ không dấu cũng được)">
         {hamlets.length > 1 && <FilterSelect name="hamlet" label="Lọc theo xóm" all="Tất cả xóm" options={hamlets} value={hamletId} />}
         <FilterSelect name="status" label="Lọc theo tình trạng" all="Mọi tình trạng" options={optionsOf(HOUSEHOLD_STATUS_LABEL)} value={statusParam} />
