@@ -2,7 +2,10 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db";
 import { searchTextOf, dedupeKeyOf } from "@/lib/text";
-import { decisionIssueCase, type DecisionIssueContext } from "../support/crash/cases";
+import os from "node:os";
+import path from "node:path";
+import fs from "node:fs";
+import { decisionIssueCase, householdImportCase, type DecisionIssueContext, type HouseholdImportContext } from "../support/crash/cases";
 import { canKillDatabaseBackends, injectFault, runToCompletion, type Fault, type FaultReport, type Urls } from "../support/crash/harness";
 import { makeActor, makeCommune, makeHamlet, resetDb, type HamletRow } from "../factories";
 import type { Actor } from "@/lib/policy";
@@ -17,6 +20,9 @@ const HAMLETS = 4;
 const HOUSEHOLDS_PER_HAMLET = 1000;
 
 let fixture: { officer: Actor; leader: Actor; hamlets: { hamlet: HamletRow; householdIds: string[] }[] };
+let importFixture: { officer: Actor; hamlet: HamletRow; file: string };
+const IMPORT_HOUSEHOLDS = 20_000;
+const importCrash = householdImportCase(() => importFixture, IMPORT_HOUSEHOLDS);
 const crash = decisionIssueCase(() => fixture);
 const urls: Urls = { owner: inject("databaseUrl"), app: inject("appDatabaseUrl") };
 const reports: FaultReport[] = [];
@@ -43,6 +49,12 @@ beforeAll(async () => {
     hamlets.push({ hamlet, householdIds });
   }
   fixture = { officer, leader, hamlets };
+  const importCommune = await makeCommune();
+  importFixture = {
+    officer: await makeActor("OFFICER", { communeId: importCommune.id }),
+    hamlet: await makeHamlet(importCommune.id),
+    file: path.join(fs.mkdtempSync(path.join(os.tmpdir(), "vanhoa-crash-import-")), "ho-gia-dinh.csv"),
+  };
   canKillDatabase = await canKillDatabaseBackends(urls.owner);
 }, 120_000);
 
@@ -51,6 +63,17 @@ afterAll(() => {
   console.log(`[crash-safety] ${attempted} faults attempted, ${reports.length} injected (SIGKILL), ${reports.filter((r) => r.outcome === "none").length} left nothing, ` +
     `${reports.filter((r) => r.outcome === "all").length} left all, ${attempted - reports.length} failed (partial or not injected):\n${reports.map((r) => `  ${r.kind.padEnd(8)} ${r.at} → ${r.outcome} (killed after ${r.ms.untilKill} ms, checked ${r.ms.recovery} ms later)`).join("\n")}`);
 });
+
+let importContext: HouseholdImportContext | null = null;
+
+async function importFault(f: Fault): Promise<FaultReport> {
+  importContext ??= await importCrash.prepare();
+  attempted++;
+  const report = await injectFault(importCrash, importContext, f, urls);
+  reports.push(report);
+  if (report.outcome === "all") importContext = null;
+  return report;
+}
 
 async function fault(f: Fault): Promise<FaultReport> {
   context ??= await crash.prepare();
@@ -100,4 +123,31 @@ describe("SIGKILL in the middle of issuing a decision of 4,000 awards", () => {
     // Every fault was injected mid-transaction, and none left a partial issue (outcome() throws on one).
     expect(reports).toHaveLength(2 * crash.pausePoints.length + 5);
   }, 120_000);
+});
+
+describe(`SIGKILL in the middle of importing ${IMPORT_HOUSEHOLDS.toLocaleString("en")} households`, () => {
+  it.each(importCrash.pausePoints)("the app server killed before it writes $before: nothing was imported", async (pause) => {
+    expect((await importFault({ kind: "app", pause })).outcome).toBe("none");
+  }, 180_000);
+
+  it.each(importCrash.pausePoints)("the database backend killed before it writes $before: after WAL recovery nothing was imported", async (pause) => {
+    if (!canKillDatabase) throw new Error("This process cannot signal the database server's processes (run the tests on this machine's server)");
+    expect((await importFault({ kind: "database", pause })).outcome).toBe("none");
+  }, 180_000);
+
+  it.each([0, 300])("the app server killed free-running, %i ms after its first write: all or nothing", async (delayMs) => {
+    expect(["all", "none"]).toContain((await importFault({ kind: "app", delayMs })).outcome);
+  }, 180_000);
+
+  it("after the faults, a restarted app imports the file completely, once", async () => {
+    importContext ??= await importCrash.prepare();
+    await runToCompletion(importCrash, importContext, urls);
+    const sql = new pg.Client({ connectionString: urls.owner });
+    await sql.connect();
+    try {
+      expect(await importCrash.outcome(importContext, sql)).toBe("all");
+    } finally {
+      await sql.end();
+    }
+  }, 180_000);
 });

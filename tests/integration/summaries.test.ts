@@ -1,4 +1,8 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { commitHouseholdImport, stageHouseholdImport } from "@/lib/household-import/service";
 import { db } from "@/lib/db";
 import { utcDate } from "@/lib/dates";
 import { DEFAULT_AWARD_LEGAL_BASIS } from "@/lib/decisions/labels";
@@ -167,6 +171,20 @@ describe.sequential("dashboard summaries stay equal to the raw rows", () => {
     ]);
     expect(results.filter((r) => r.status === "rejected")).toEqual([]);
     await expectInStep();
+  });
+
+  it("after a household import into a hamlet, and that hamlet's registration", async () => {
+    const hamlet = await db.hamlet.findFirstOrThrow({ where: { id: { not: banLac.id }, reviews: { none: { campaignYearId: year2024.id } } }, select: { id: true, name: true } });
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "summaries-import-")), "ho.csv");
+    const rows = Array.from({ length: 40 }, (_, i) => `${i + 1},${hamlet.name},Hộ Nhập Mới ${i + 1},Chủ hộ,1975,Tổ ${i + 1} ${hamlet.name}`);
+    fs.writeFileSync(file, `STT,Xóm,Họ và tên,Quan hệ với chủ hộ,Năm sinh,Địa chỉ\n${rows.join("\n")}\n`);
+    const staged = await stageHouseholdImport(officer, { fileName: "ho.csv", path: file });
+    expect(staged.errorCount).toBe(0);
+    expect(await commitHouseholdImport(officer, staged.id)).toMatchObject({ households: 40 });
+    const before = await expectInStep();
+    const { count } = await registerAll(officer, year2024.id, hamlet.id, { registeredOn: utcDate(2024, 4, 2) }, utcDate(2024, 4, 3));
+    expect(count).toBeGreaterThanOrEqual(40);
+    expect((await expectInStep()).registered).toBe(before.registered + count);
   });
 
   it("rebuild_summaries() recomputes exactly what the triggers kept", async () => {

@@ -7,6 +7,10 @@ import { createAwardDecision, createCancellationDecision, createHamletCancellati
 import type { ReportInput } from "@/lib/hamlet-title/schema";
 import { postCouncilNotice, registerHamlet, saveCouncil, saveReport, saveVotes } from "@/lib/hamlet-title/service";
 import { apiTokenPrefix, generateApiToken, hashApiToken } from "@/lib/api-tokens/schema";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { stageHouseholdImport } from "@/lib/household-import/service";
 import { makeReview, type YearRow } from "../../factories/cycle";
 import { makeCouncilReview } from "../../factories/hamlet-decision";
 import { makeCouncil, makeHamletAward, makeHamletDecision, makeHamletEntry } from "../../factories/hamlet-docs";
@@ -156,6 +160,26 @@ async function otherUser(p: Place, isActive = true) {
   return makeActor("COMMITTEE", { communeId: p.commune.id, isActive });
 }
 
+/** One household of the place's hamlet in the import layout, as a CSV file's text. */
+const importCsv = (p: Place) => `STT,Xóm,Họ và tên,Quan hệ với chủ hộ,Năm sinh,Địa chỉ\n1,${p.hamlet.name},${unique("Lò Văn Nhập")},Chủ hộ,1970,${unique("Tổ")}\n`;
+
+/** An import the place's officer staged (READY): one household of the place's hamlet. */
+async function stagedImport(p: Place) {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "authz-import-")), "ho.csv");
+  fs.writeFileSync(file, importCsv(p));
+  return stageHouseholdImport(p.officer, { fileName: "ho.csv", path: file });
+}
+
+/** Waits until a confirmed import's background job has finished, so no write lands in the next cell's snapshot. */
+async function settled(importId: string) {
+  for (let i = 0; i < 200; i++) {
+    const row = await db.householdImport.findUnique({ where: { id: importId }, select: { status: true } });
+    if (row?.status !== "RUNNING") return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`import ${importId} still running`);
+}
+
 // ---- Server actions ----------------------------------------------------------------------------------------------
 
 export const ACTION_CELLS: Record<string, Builder> = {
@@ -175,6 +199,19 @@ export const ACTION_CELLS: Record<string, Builder> = {
   updateAgencyAction: async (p, _w, f) => ({
     call: () => f.updateAgencyAction!(p.agency.id, null, form({ name: unique("Trường Mầm non"), kind: "PUBLIC_UNIT", headName: "Ma Thị Hiệu", headcount: 20, version: 1 })),
   }),
+
+  confirmHouseholdImportAction: async (p, _w, f) => {
+    const staged = await stagedImport(p);
+    return {
+      call: async () => {
+        try {
+          return await f.confirmHouseholdImportAction!(staged.id);
+        } finally {
+          await settled(staged.id);
+        }
+      },
+    };
+  },
 
   recordViolationAction: async (p, _w, f) => ({
     call: () => f.recordViolationAction!(p.households[0].id, null, form({
@@ -525,6 +562,17 @@ export const ROUTE_CELLS: Record<string, RouteBuilder> = {
     get(h, "/api/documents/year-report/2024?format=xlsx", { year: "2024" }),
   ],
   "GET /api/v1/communes": async (_p, _w, h) => get(h, "/api/v1/communes"),
+  "POST /api/household-imports": async (p, _w, h) => ({
+    call: () => h(new Request("http://localhost/api/household-imports?name=ho.csv", {
+      method: "POST", headers: { "Content-Type": "application/octet-stream" }, body: importCsv(p),
+    }), { params: Promise.resolve({}) }),
+    audited: false,
+  }),
+  "GET /api/household-imports/template": async (_p, _w, h) => get(h, "/api/household-imports/template"),
+  "GET /api/household-imports/[id]": async (p, _w, h) => {
+    const staged = await stagedImport(p);
+    return get(h, `/api/household-imports/${staged.id}`, { id: staged.id });
+  },
   "GET /api/v1/communes/[id]/progress": async (p, _w, h) => get(h, `/api/v1/communes/${p.commune.id}/progress?year=2024`, { id: p.commune.id }),
 };
 

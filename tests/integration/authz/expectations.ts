@@ -43,6 +43,10 @@ export const ACTIONS: Record<string, Expectation> = {
   recordViolationAction: { targets: HAMLET_ROW, allow: { OFFICER: COMMUNE_WIDE } },
   deleteViolationAction: { targets: HAMLET_ROW, allow: { OFFICER: COMMUNE_WIDE } },
 
+  // Household import: whoever writes households; an import is its commune's (the officer's) or its maker's (a
+  // hamlet head sees only their own), so an import the officer staged is the officer's alone to confirm
+  confirmHouseholdImportAction: { targets: COMMUNE_ROW, allow: { OFFICER: OWN } },
+
   // The campaign year and its versioned sets: the officer
   createCampaignYearAction: { targets: OWN_COMMUNE, allow: { OFFICER: OWN } },
   updateCampaignYearAction: { targets: COMMUNE_ROW, allow: { OFFICER: OWN } },
@@ -132,6 +136,9 @@ export const ROUTES: Record<string, Expectation | { excluded: string }> = {
   "GET /api/documents/year-report/[year]": { targets: OWN_COMMUNE, allow: READERS },
   "GET /api/v1/communes": { targets: OWN_COMMUNE, allow: READERS },
   "GET /api/v1/communes/[id]/progress": { targets: COMMUNE_ROW, allow: READERS },
+  "POST /api/household-imports": { targets: OWN_COMMUNE, allow: { OFFICER: OWN, HAMLET_HEAD: OWN } },
+  "GET /api/household-imports/template": { targets: OWN_COMMUNE, allow: { OFFICER: OWN, HAMLET_HEAD: OWN } },
+  "GET /api/household-imports/[id]": { targets: COMMUNE_ROW, allow: { OFFICER: OWN } },
 };
 
 export function allowed(e: Expectation, role: string | null, target: Target): boolean {

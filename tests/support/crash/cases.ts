@@ -3,11 +3,12 @@ import { db } from "@/lib/db";
 import { utcDate } from "@/lib/dates";
 import { DEFAULT_AWARD_LEGAL_BASIS } from "@/lib/decisions/labels";
 import { createAwardDecision } from "@/lib/decisions/service";
+import { stageHouseholdImport } from "@/lib/household-import/service";
 import type { Actor } from "@/lib/policy";
 import { makeCampaignYear, makeReview } from "../../factories/cycle";
 import type { HamletRow } from "../../factories";
 import type { CrashCase, Outcome } from "./harness";
-import type { IssueDecisionContext } from "./use-cases";
+import type { CommitImportContext, IssueDecisionContext } from "./use-cases";
 
 // The crash cases: what each use case's data looks like before, and what "all" and "none" mean after.
 
@@ -75,6 +76,52 @@ export function decisionIssueCase(fixture: () => Fixture): CrashCase<DecisionIss
       if (same(s, all)) return "all";
       if (same(s, none)) return "none";
       throw new Error(`Partly issued: ${JSON.stringify(s)} (all would be ${JSON.stringify(all)}, none ${JSON.stringify(none)})`);
+    },
+  };
+}
+
+export type HouseholdImportContext = CommitImportContext & { households: number; members: number };
+
+/**
+ * Committing a large household import (one transaction: households and members in batches of 1,000, the audit row,
+ * the import marked DONE). prepare() stages a CSV of `households` households of the fixture's hamlet, each with a
+ * spouse. Before each fault the import is made claimable again as the app does after a crash (a RUNNING import not
+ * touched for 10 minutes).
+ */
+export function householdImportCase(fixture: () => { officer: Actor; hamlet: HamletRow; file: string }, households: number): CrashCase<HouseholdImportContext> {
+  return {
+    name: "household.import",
+    pausePoints: [
+      { before: "HouseholdMember", written: ["Household"] },
+      { before: "AuditLog", written: ["Household", "HouseholdMember"] },
+    ],
+    async prepare() {
+      const { officer, hamlet, file } = fixture();
+      const lines = ["STT,Xóm,Họ và tên,Quan hệ với chủ hộ,Năm sinh,Địa chỉ"];
+      for (let i = 1; i <= households; i++) {
+        lines.push(`${i},${hamlet.name},Hộ Nhập ${i},Chủ hộ,1970,Số ${i} ${hamlet.name}`, `,${hamlet.name},Vợ Hộ ${i},Vợ,1972,`);
+      }
+      (await import("node:fs")).writeFileSync(file, `${lines.join("\n")}\n`);
+      const staged = await stageHouseholdImport(officer, { fileName: "ho-gia-dinh.csv", path: file });
+      if (staged.errorCount > 0) throw new Error(`The crash import has row errors: ${JSON.stringify(staged.errors.slice(0, 3))}`);
+      return { actor: officer, importId: staged.id, households: staged.households, members: staged.members };
+    },
+    async outcome(c: HouseholdImportContext, sql: pg.Client): Promise<Outcome> {
+      // After a crash the app reclaims a RUNNING import untouched for 10 minutes: let that time pass.
+      await sql.query(`UPDATE "HouseholdImport" SET "updatedAt" = now() - interval '11 minutes' WHERE "id" = $1 AND "status" = 'RUNNING'`, [c.importId]);
+      const { rows } = await sql.query(
+        `SELECT i."status",
+                (SELECT count(*)::int FROM "Household" h WHERE h."importId" = i."id") AS households,
+                (SELECT count(*)::int FROM "HouseholdMember" m JOIN "Household" h ON h."id" = m."householdId" WHERE h."importId" = i."id") AS members,
+                (SELECT count(*)::int FROM "AuditLog" l WHERE l."entityId" = i."id"::text AND l."action" = 'household.import') AS audits
+           FROM "HouseholdImport" i WHERE i."id" = $1`,
+        [c.importId],
+      );
+      const s = rows[0];
+      if (!s) throw new Error(`Import ${c.importId} is gone`);
+      if (s.status === "DONE" && s.households === c.households && s.members === c.members && s.audits === 1) return "all";
+      if (s.status !== "DONE" && s.households === 0 && s.members === 0 && s.audits === 0) return "none";
+      throw new Error(`Partly imported: ${JSON.stringify(s)} (all: ${c.households} households, ${c.members} members, DONE, 1 audit row)`);
     },
   };
 }
