@@ -2,8 +2,9 @@
 // meeting page on a throttled phone profile with Lighthouse in Debian's Chromium.
 
 import autocannon from "autocannon";
-import * as chromeLauncher from "chrome-launcher";
-import lighthouse from "lighthouse";
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { ROOT } from "../scripts/db-lib.mjs";
 import { BENCH_PASSWORD } from "./data";
 import { BENCH_USERS, CURRENT_YEAR } from "./generate";
 import { median } from "./measure";
@@ -49,36 +50,23 @@ export async function loadCase(baseUrl: string, size: string, seconds: number, c
   ];
 }
 
-type LighthouseRun = { score: number; lcp: number; jsKb: number };
+type LighthouseRun = { finalUrl: string; score: number; fcp: number; lcp: number; tbt: number; si: number; cls: number; ttfb: number; jsKb: number; scripts: { url: string; kb: number }[] };
 
-async function lighthouseOnce(url: string, cookie: string): Promise<LighthouseRun> {
-  const chrome = await chromeLauncher.launch({
-    chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
-  try {
-    const result = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance"], extraHeaders: { Cookie: cookie } });
-    if (!result) throw new Error("Lighthouse returned nothing");
-    const lhr = result.lhr;
-    if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.message}`);
-    const items = (lhr.audits["resource-summary"]?.details as { items?: { resourceType: string; transferSize: number }[] } | undefined)?.items ?? [];
-    const script = items.find((i) => i.resourceType === "script")?.transferSize ?? 0;
-    return {
-      score: Math.round((lhr.categories.performance?.score ?? 0) * 100),
-      lcp: lhr.audits["largest-contentful-paint"]?.numericValue ?? 0,
-      jsKb: script / 1024,
-    };
-  } finally {
-    await chrome.kill();
-  }
+function lighthouseOnce(url: string, cookie: string): LighthouseRun {
+  const child = spawnSync(process.execPath, [path.join(ROOT, "bench", "lighthouse.mjs"), url, cookie], { encoding: "utf8", maxBuffer: 16 << 20 });
+  if (child.status !== 0) throw new Error(`Lighthouse failed: ${child.stderr}`);
+  return JSON.parse(child.stdout) as LighthouseRun;
 }
 
 /** Lighthouse 12's mobile profile (simulated slow 4G, 4× CPU slowdown): median of `runs`. */
-export async function lighthouseCase(baseUrl: string, size: string, path: string, username: string, runs: number): Promise<Figure[]> {
+export async function lighthouseCase(baseUrl: string, size: string, pagePath: string, username: string, runs: number): Promise<Figure[]> {
   const cookie = await signIn(baseUrl, username, BENCH_PASSWORD);
   const all: LighthouseRun[] = [];
-  for (let i = 0; i < runs; i++) all.push(await lighthouseOnce(`${baseUrl}${path}`, cookie));
-  const base = { size, floor_ms: null, ratio: null, runs, note: path.replace(/[0-9a-f-]{36}/, "<xóm>") };
+  for (let i = 0; i < runs; i++) all.push(lighthouseOnce(`${baseUrl}${pagePath}`, cookie));
+  if (!all[0]!.finalUrl.endsWith(pagePath)) throw new Error(`Lighthouse landed on ${all[0]!.finalUrl}, not ${pagePath}`);
+  console.log(`  Lighthouse: ${all.map((r) => JSON.stringify({ score: r.score, fcp: Math.round(r.fcp), lcp: Math.round(r.lcp), tbt: Math.round(r.tbt), si: Math.round(r.si), cls: r.cls, ttfb: Math.round(r.ttfb) })).join(" ")}`);
+  console.log(`  scripts of ${pagePath.replace(/[0-9a-f-]{36}/, "<xóm>")}: ${all[0]!.scripts.map((s) => `${s.url.split("/").pop()} ${s.kb} KB`).join(", ")}`);
+  const base = { size, floor_ms: null, ratio: null, runs, note: pagePath.replace(/[0-9a-f-]{36}/, "<xóm>") };
   return [
     { ...base, name: "meeting page on a phone: Lighthouse performance", median_ms: median(all.map((r) => r.score)), goal: ">=90", unit: "score" },
     { ...base, name: "meeting page on a phone: LCP", median_ms: median(all.map((r) => r.lcp)), goal: "<=2500", unit: "ms" },

@@ -1,4 +1,4 @@
-// `npm run bench -- [--size commune|district|province|all] [--only dashboard,province,meeting,http,lighthouse]
+// `npm run bench -- [--size commune|district|province|all] [--only dashboard,province,meeting,import,http,lighthouse]
 //                  [--runs N] [--seconds N]`
 // Times the app against its floors on a generated dataset (made first when missing: npm run bench:data) and writes
 // bench/results.json and BENCHMARKS.md. Not part of `npm test`: timings on shared machines are noisy, ratios are not.
@@ -12,7 +12,7 @@ import { CURRENT_YEAR, REFERENCE_CODE, SIZE_NAMES, type SizeName } from "./gener
 import type { Figure } from "./cases";
 import { loadStored, machine, meets, save } from "./report";
 
-const CASES = ["dashboard", "province", "meeting", "http", "lighthouse"] as const;
+const CASES = ["dashboard", "province", "meeting", "import", "http", "lighthouse"] as const;
 
 function growth(figures: Figure[]): Figure[] {
   const dash = (size: string) => figures.find((f) => f.name === "commune dashboard data" && f.size === size);
@@ -53,6 +53,10 @@ async function runSize(size: SizeName, only: Set<string>, runs: number, seconds:
       if (only.has("dashboard")) report(await cases.dashboardCase(client, size, runs));
       if (only.has("province")) report(await cases.provinceCase(client, size, Math.max(5, Math.round(runs / 3))));
       if (only.has("meeting")) report(await cases.meetingCase(client, size, Math.max(5, Math.round(runs / 2))));
+      if (only.has("import")) {
+        const { importCase } = await import("./import");
+        for (const f of await importCase(client, size, Number(arg("import-runs") ?? 3))) report(f);
+      }
       if (only.has("http") || only.has("lighthouse")) {
         const { startServer } = await import("./server");
         const http = await import("./http");
