@@ -1,9 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
-import "@fontsource/be-vietnam-pro/400.css";
-import "@fontsource/be-vietnam-pro/500.css";
-import "@fontsource/be-vietnam-pro/600.css";
-import "@fontsource/be-vietnam-pro/700.css";
+import "./fonts.css";
 import "./globals.css";
 
 export const metadata: Metadata = {

@@ -4,7 +4,6 @@
 // in one transaction (the floor), then deleted again, so the dataset is as it was.
 
 import fs from "node:fs";
-import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import path from "node:path";
 import type pg from "pg";

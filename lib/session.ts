@@ -5,7 +5,7 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { USE_SECURE_COOKIES } from "@/lib/auth";
 import { SESSION_END_PARAM } from "@/lib/auth/labels";
-import { resolveSession, type SessionEnd } from "@/lib/auth/service";
+import { endSession, resolveSession, type SessionEnd } from "@/lib/auth/service";
 import type { Actor } from "@/lib/policy";
 
 /** Request header in which proxy.ts passes the path being requested, so a lapsed session returns there after sign-in. */
@@ -15,10 +15,14 @@ type Lookup = { actor: Actor; ended: null } | { actor: null; ended: SessionEnd |
 
 // The JWT says who signed in and which server-side session they hold; the UserSession row and the user as the
 // database has them now decide whether that still counts (lifetime, idle timeout, sign-out, password reset, lock).
-const lookup = cache(async (): Promise<Lookup> => {
+async function sessionToken() {
   const jar = await cookies();
   // Only the cookie: `headers: {}` keeps next-auth from also accepting a JWT in an Authorization header.
-  const token = await getToken({ req: { cookies: jar, headers: {} } as unknown as Parameters<typeof getToken>[0]["req"], secureCookie: USE_SECURE_COOKIES });
+  return getToken({ req: { cookies: jar, headers: {} } as unknown as Parameters<typeof getToken>[0]["req"], secureCookie: USE_SECURE_COOKIES });
+}
+
+const lookup = cache(async (): Promise<Lookup> => {
+  const token = await sessionToken();
   if (!token?.id) return { actor: null, ended: null };
   const check = await resolveSession(token.sid, token.id);
   return check.ok ? { actor: check.actor, ended: null } : { actor: null, ended: check.reason };
@@ -42,4 +46,17 @@ export async function requireActor(): Promise<Actor> {
   }
   const query = params.toString();
   redirect(query ? `/login?${query}` : "/login");
+}
+
+/**
+ * Signs the current user out on the server: ends their UserSession (so a copy of the cookie is worthless) and
+ * removes the session cookie. Does nothing for a visitor who is not signed in.
+ */
+export async function signOutCurrent(): Promise<void> {
+  const token = await sessionToken();
+  if (!token) return;
+  await endSession(token.sid, "SIGN_OUT");
+  const jar = await cookies();
+  // next-auth splits a large JWT into ".0", ".1"… chunks: remove every part.
+  for (const cookie of jar.getAll()) if (/(^|\.)next-auth\.session-token(\.\d+)?$/.test(cookie.name)) jar.delete(cookie.name);
 }

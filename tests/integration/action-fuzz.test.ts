@@ -23,7 +23,10 @@ import "../support/outcome";
 // never shows internal text (stack frames, driver or database errors), and a call that failed wrote nothing.
 
 let current: Actor | null = null;
-vi.mock("@/lib/session", () => ({
+// The session is the one stand-in: the actor under test. The rest of the module is real (signing out reads the
+// session cookie through next/headers, which is stood in for below and holds none).
+vi.mock("@/lib/session", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/lib/session")>()),
   getActor: vi.fn(async () => current),
   requireActor: vi.fn(async () => {
     if (!current) redirect("/login");

@@ -19,7 +19,10 @@ import { resetDb } from "../factories";
 // Only the session is a stand-in: services, policy and PostgreSQL are the real ones.
 
 let current: Actor | null = null;
-vi.mock("@/lib/session", () => ({
+// The session is the one stand-in: the actor under test. The rest of the module is real (signing out reads the
+// session cookie through next/headers, which is stood in for below and holds none).
+vi.mock("@/lib/session", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/lib/session")>()),
   getActor: vi.fn(async () => current),
   // As lib/session.ts does: no actor, no entry.
   requireActor: vi.fn(async () => {

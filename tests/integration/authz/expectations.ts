@@ -31,6 +31,9 @@ export type Expectation = {
 };
 
 export const ACTIONS: Record<string, Expectation> = {
+  // Signing out: anyone, signed in or not (for a visitor it does nothing); it ends only the caller's own session.
+  signOutAction: { targets: OWN_COMMUNE, allow: {}, isPublic: true },
+
   // Registers
   createHouseholdAction: { targets: HAMLET_ROW, allow: { OFFICER: COMMUNE_WIDE, HAMLET_HEAD: OWN_HAMLET } },
   updateHouseholdAction: { targets: HAMLET_ROW, allow: { OFFICER: COMMUNE_WIDE, HAMLET_HEAD: OWN_HAMLET } },
