@@ -9,10 +9,19 @@ const dateTimeFormat = new Intl.DateTimeFormat("vi-VN", {
 
 export const formatNumber = (n: number): string => numberFormat.format(n);
 
+// toLocaleString with options builds a new formatter on every call (tens of µs); a dashboard formats hundreds.
+const fixedFormats = new Map<number, Intl.NumberFormat>();
+
+/** "90,5": `value` with exactly `digits` decimals, Vietnamese separators. */
+export function formatFixed(value: number, digits = 1): string {
+  let format = fixedFormats.get(digits);
+  if (!format) fixedFormats.set(digits, (format = new Intl.NumberFormat("vi-VN", { minimumFractionDigits: digits, maximumFractionDigits: digits })));
+  return format.format(value);
+}
+
 export function formatPercent(part: number, whole: number, digits = 1): string {
   if (whole === 0) return "—";
-  const value = (part / whole) * 100;
-  return `${value.toLocaleString("vi-VN", { minimumFractionDigits: digits, maximumFractionDigits: digits })} %`;
+  return `${formatFixed((part / whole) * 100, digits)} %`;
 }
 
 export const formatDate = (d: Date | string | null | undefined): string => (d ? dateFormat.format(new Date(d)) : "");

@@ -1,7 +1,7 @@
 // Pure view helpers of the steering committee's dashboard (issue 5): ordering, the words shown next to the
 // figures, and the ready-made rows the client charts draw. No database, no React; figures.ts computes the numbers.
 
-import { formatDate, formatNumber } from "@/lib/format";
+import { formatDate, formatFixed, formatNumber } from "@/lib/format";
 import { REVIEW_STATUS_LABEL } from "@/lib/review/rules";
 import { compareVi } from "@/lib/text";
 import type { HamletFigures, HamletReviewState, TitleProgress, YearRates } from "./types";
@@ -40,7 +40,7 @@ export function scopeLabels(hamletName: string | null) {
 /** A rate already in percent (one decimal) as vi-VN: 90.8 → "90,8 %"; null → "—". */
 export function formatRate(rate: number | null): string {
   if (rate === null) return "—";
-  return `${rate.toLocaleString("vi-VN", { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`;
+  return `${formatFixed(rate, 1)} %`;
 }
 
 /** "11.693/12.859 (90,9 %)", or "chưa có dữ liệu" when the title has nothing recorded for the year. */
