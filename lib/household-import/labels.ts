@@ -10,6 +10,13 @@ export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 /** How many row errors an import keeps to show; the count covers all of them. */
 export const MAX_STORED_ERRORS = 200;
+/**
+ * What an .xlsx may unpack to. A province's whole register (250,000 households, ~1,250,000 rows) unpacks to about
+ * 350 MB; a "zip bomb" of a few kilobytes would unpack to gigabytes and hold the server.
+ */
+export const MAX_UNZIPPED_BYTES = 1024 * 1024 * 1024;
+/** Compression ratio above which a large part of a workbook is refused (real sheets compress 5–20×). */
+export const MAX_ZIP_RATIO = 200;
 
 export const IMPORT_STATUS_LABEL: Record<HouseholdImportStatus, string> = {
   INVALID: "Có lỗi, chưa nhập",
@@ -32,6 +39,7 @@ export const IMPORT_MSG = {
   incomplete: "Tệp tải lên chưa trọn vẹn (mất kết nối?). Vui lòng tải lên lại.",
   xls: "Tệp Excel 97-2003 (.xls) chưa được hỗ trợ. Mở tệp bằng Excel, chọn Lưu thành → Sổ làm việc Excel (.xlsx) rồi tải lên lại.",
   notXlsx: "Tệp có đuôi .xlsx nhưng nội dung không phải bảng tính Excel. Mở tệp bằng Excel và lưu lại dạng .xlsx.",
+  zipBomb: "Tệp Excel này giải nén ra quá lớn hoặc có cấu trúc bất thường nên không được đọc. Mở tệp bằng Excel, lưu lại rồi tải lên lại (hoặc chia thành nhiều tệp nhỏ hơn).",
   brokenXlsx: "Không đọc được tệp Excel (tệp bị hỏng hoặc chưa lưu xong). Mở tệp bằng Excel, lưu lại rồi tải lên lại.",
   notCsv: "Tệp có đuôi .csv nhưng nội dung không phải văn bản CSV.",
   notUtf8: (row: number) =>

@@ -4,7 +4,7 @@ import { parse as parseCsv, CsvError } from "csv-parse";
 import ExcelJS from "exceljs";
 import unzipper from "unzipper";
 import { DomainError } from "@/lib/result";
-import { IMPORT_MSG } from "./labels";
+import { IMPORT_MSG, MAX_UNZIPPED_BYTES, MAX_ZIP_RATIO } from "./labels";
 import type { CellValue } from "./schema";
 
 // Reading an uploaded file as rows, without ever holding the whole file: .xlsx through exceljs's streaming
@@ -15,6 +15,10 @@ export type FileFormat = "XLSX" | "CSV";
 
 /** One row: its number as a spreadsheet shows it (from 1), and its cells from column A on. */
 export type SheetRow = { row: number; cells: CellValue[] };
+
+/** How much an .xlsx may unpack to (tests lower it). */
+export type UnzipLimits = { maxBytes: number; maxRatio: number };
+const LIMITS: UnzipLimits = { maxBytes: MAX_UNZIPPED_BYTES, maxRatio: MAX_ZIP_RATIO };
 
 const invalid = (message: string) => new DomainError("INVALID_INPUT", message, { file: [message] });
 
@@ -59,7 +63,7 @@ function lineOfBadByte(bytes: Buffer): number {
  * What the file is, from its content and its name: an .xlsx must be a zip holding a workbook and a worksheet,
  * a .csv must be text (UTF-8, with or without BOM). Throws a DomainError with a Vietnamese message otherwise.
  */
-export async function detectFormat(path: string, fileName: string): Promise<FileFormat> {
+export async function detectFormat(path: string, fileName: string, limits: UnzipLimits = LIMITS): Promise<FileFormat> {
   const name = fileName.toLowerCase();
   const claimed = name.endsWith(".xlsx") ? "XLSX" : name.endsWith(".csv") ? "CSV" : null;
   if (!claimed) throw invalid(IMPORT_MSG.badName);
@@ -70,13 +74,18 @@ export async function detectFormat(path: string, fileName: string): Promise<File
   if (starts(OLE2)) throw invalid(IMPORT_MSG.xls);
   if (starts(ZIP) || starts(EMPTY_ZIP)) {
     if (claimed !== "XLSX") throw invalid(IMPORT_MSG.wrongContent("csv"));
-    let entries: string[];
+    let files: { path: string; compressedSize: number; uncompressedSize: number }[];
     try {
       // Reads only the zip's central directory at the end of the file.
-      entries = (await unzipper.Open.file(path)).files.map((f) => f.path);
+      files = (await unzipper.Open.file(path)).files;
     } catch {
       throw invalid(IMPORT_MSG.brokenXlsx);
     }
+    // What the directory declares: the streaming reader below also counts what really comes out.
+    const declared = files.reduce((sum, f) => sum + f.uncompressedSize, 0);
+    const bomb = files.some((f) => f.uncompressedSize > 10 * 1024 * 1024 && f.uncompressedSize > limits.maxRatio * Math.max(1, f.compressedSize));
+    if (declared > limits.maxBytes || bomb) throw invalid(IMPORT_MSG.zipBomb);
+    const entries = files.map((f) => f.path);
     if (!entries.includes("[Content_Types].xml") || !entries.includes("xl/workbook.xml")) throw invalid(IMPORT_MSG.notXlsx);
     if (!entries.some((e) => /^xl\/worksheets\/sheet\d+\.xml$/.test(e))) throw invalid(IMPORT_MSG.noSheet);
     return "XLSX";
@@ -94,8 +103,8 @@ export async function detectFormat(path: string, fileName: string): Promise<File
 }
 
 /** The rows of the file's first worksheet, or of the CSV, one at a time. */
-export function readRows(path: string, format: FileFormat): AsyncGenerator<SheetRow> {
-  return format === "XLSX" ? readXlsxRows(path) : readCsvRows(path);
+export function readRows(path: string, format: FileFormat, limits: UnzipLimits = LIMITS): AsyncGenerator<SheetRow> {
+  return format === "XLSX" ? readXlsxRows(path, limits) : readCsvRows(path);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -115,10 +124,21 @@ export function flattenCell(value: unknown): CellValue {
   return null;
 }
 
+/** Counts what the workbook's parts really unpack to (a lying zip directory included) and stops past the limit. */
+class UnzipBudget {
+  private used = 0;
+  constructor(private readonly max: number) {}
+  take(chunk: Buffer | string): void {
+    this.used += chunk.length;
+    if (this.used > this.max) throw invalid(IMPORT_MSG.zipBomb);
+  }
+}
+
 /** Text decoded across chunk boundaries: a multi-byte character split between two chunks stays whole. */
-async function* decodeChunks(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+async function* decodeChunks(chunks: AsyncIterable<Buffer | string>, budget: UnzipBudget): AsyncGenerator<string> {
   const decoder = new TextDecoder("utf-8");
   for await (const chunk of chunks) {
+    budget.take(chunk);
     const text = typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
     if (text) yield text;
   }
@@ -141,7 +161,7 @@ type ReaderInternals = {
  * file. Its parts are therefore handed text instead: entries decode themselves (setEncoding keeps split characters
  * whole), and worksheets (which may come from a temporary file) pass through decodeChunks.
  */
-function utf8SafeWorkbookReader(input: fs.ReadStream): InstanceType<typeof ExcelJS.stream.xlsx.WorkbookReader> {
+function utf8SafeWorkbookReader(input: fs.ReadStream, budget: UnzipBudget): InstanceType<typeof ExcelJS.stream.xlsx.WorkbookReader> {
   // Styles are read so that a date-formatted birth date arrives as a date; text comes from the shared-string table.
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: "emit", sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", entries: "ignore",
@@ -152,19 +172,28 @@ function utf8SafeWorkbookReader(input: fs.ReadStream): InstanceType<typeof Excel
   const base = Object.fromEntries(names.map((name) => [name, internals[name].bind(reader)])) as unknown as ReaderInternals;
   const asText = (entry: ZipEntry) => {
     entry.setEncoding("utf8");
+    // The shared strings are cached in memory: count them too, and end the entry past the budget.
+    entry.on("data", (chunk: string) => {
+      try {
+        budget.take(chunk);
+      } catch (error) {
+        (entry as unknown as { destroy(e: unknown): void }).destroy(error);
+      }
+    });
     return entry;
   };
   internals._parseRels = (entry) => base._parseRels(asText(entry));
   internals._parseWorkbook = (entry) => base._parseWorkbook(asText(entry));
   internals._parseStyles = (entry) => base._parseStyles(asText(entry));
   internals._parseSharedStrings = (entry) => base._parseSharedStrings(asText(entry));
-  internals._parseWorksheet = (iterator, sheetNo) => base._parseWorksheet(decodeChunks(iterator), sheetNo);
+  internals._parseWorksheet = (iterator, sheetNo) => base._parseWorksheet(decodeChunks(iterator, budget), sheetNo);
   return reader;
 }
 
-async function* readXlsxRows(path: string): AsyncGenerator<SheetRow> {
+async function* readXlsxRows(path: string, limits: UnzipLimits): AsyncGenerator<SheetRow> {
   const input = fs.createReadStream(path);
-  const reader = utf8SafeWorkbookReader(input);
+  const budget = new UnzipBudget(limits.maxBytes);
+  const reader = utf8SafeWorkbookReader(input, budget);
   try {
     for await (const sheet of reader) {
       for await (const row of sheet) {
@@ -178,6 +207,7 @@ async function* readXlsxRows(path: string): AsyncGenerator<SheetRow> {
     }
   } catch (error) {
     if (error instanceof DomainError) throw error;
+    if ((error as { cause?: unknown })?.cause instanceof DomainError) throw (error as { cause: DomainError }).cause;
     throw invalid(IMPORT_MSG.brokenXlsx);
   } finally {
     input.destroy();

@@ -127,3 +127,30 @@ describe("reading .csv", () => {
     await expect(all(file("q.csv", 'Họ và tên,Xóm\n"Lò Văn A,Bản Lác\n'), "CSV")).rejects.toMatchObject({ message: IMPORT_MSG.badCsv(2) });
   });
 });
+
+describe("zip bombs", () => {
+  it("refuses a workbook whose sheet unpacks hundreds of times larger than it is packed", async () => {
+    const { zipSync, strToU8 } = await import("fflate");
+    // 24 MB of one repeated row packs into a few dozen kilobytes.
+    const sheet = `<worksheet><sheetData>${"<row><c><v>0</v></c></row>".repeat(900_000)}</sheetData></worksheet>`;
+    const bomb = file("bomb.xlsx", Buffer.from(zipSync({
+      "[Content_Types].xml": strToU8("<Types/>"), "xl/workbook.xml": strToU8("<workbook/>"), "xl/worksheets/sheet1.xml": strToU8(sheet),
+    }, { level: 9 })));
+    expect(fs.statSync(bomb).size).toBeLessThan(1024 * 1024);
+    await expect(detectFormat(bomb, "bomb.xlsx")).rejects.toMatchObject({ code: "INVALID_INPUT", message: IMPORT_MSG.zipBomb });
+  });
+
+  it("refuses a workbook that declares, or really unpacks to, more than the limit", async () => {
+    const p = path.join(dir, "big.xlsx");
+    await writeHouseholdWorkbook(p, Array.from({ length: 3_000 }, (_, i): ImportRow => ({ hamlet: "Bản Lác", fullName: `Lò Văn ${i}`, relationship: "Chủ hộ", address: `Tổ ${i}` })));
+    const small = { maxBytes: 64 * 1024, maxRatio: 200 };
+    await expect(detectFormat(p, "big.xlsx", small)).rejects.toMatchObject({ message: IMPORT_MSG.zipBomb });
+    // The streaming reader counts what comes out, whatever the zip's directory says.
+    const read = async () => { for await (const row of readRows(p, "XLSX", small)) void row; };
+    await expect(read()).rejects.toMatchObject({ code: "INVALID_INPUT", message: IMPORT_MSG.zipBomb });
+    // Within the limits the same file reads whole.
+    let rows = 0;
+    for await (const row of readRows(p, "XLSX")) if (row) rows++;
+    expect(rows).toBe(3_001);
+  });
+});
