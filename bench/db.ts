@@ -3,7 +3,7 @@
 
 import path from "node:path";
 import pg from "pg";
-import { ROOT, applyMigrations, startEmbedded } from "../scripts/db-lib.mjs";
+import { ROOT, applyMigrations, resetSchema, startEmbedded } from "../scripts/db-lib.mjs";
 import type { SizeName } from "./generate";
 
 export type BenchServer = { urlOf: (size: SizeName) => Promise<string>; stop: () => Promise<void> };
@@ -42,14 +42,7 @@ export async function openBenchServer(): Promise<BenchServer> {
 
 /** Drops the public schema and applies the committed migrations: an empty database of the app's current shape. */
 export async function resetDatabase(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query("DROP SCHEMA IF EXISTS public CASCADE");
-    await client.query("CREATE SCHEMA public");
-  } finally {
-    await client.end();
-  }
+  await resetSchema(url);
   await applyMigrations(url);
 }
 

@@ -7,16 +7,18 @@ import { db } from "@/lib/db";
 import { defaultYearColumns, ensureDefaultSets } from "@/lib/campaign/sets";
 import { ACTOR_SELECT, actorOf, type Actor } from "@/lib/policy";
 import { dedupeKeyOf, searchTextOf } from "@/lib/text";
-import { CURRENT_YEAR, PROVINCE } from "./generate";
+import { CURRENT_YEAR } from "./generate";
 
 export type Scratch = { communeId: string; yearId: string; officer: Actor };
 
 const CODE = "BENCH";
+const SCRATCH_PROVINCE = "Đo Đạc (dữ liệu đo)";
 
 export async function scratchCommune(): Promise<Scratch> {
   const existing = await db.commune.findUnique({ where: { code: CODE }, select: { id: true } });
   const communeId = existing?.id ?? (await db.commune.create({
-    data: { name: "Đo Đạc", code: CODE, province: PROVINCE, validFrom: new Date(Date.UTC(2025, 6, 1)) }, select: { id: true },
+    // A province of its own: the benchmark's writes never count in Thái Nguyên's roll-up.
+    data: { name: "Đo Đạc", code: CODE, province: SCRATCH_PROVINCE, validFrom: new Date(Date.UTC(2025, 6, 1)) }, select: { id: true },
   })).id;
   const year = await db.campaignYear.findUnique({ where: { communeId_year: { communeId, year: CURRENT_YEAR } }, select: { id: true } })
     ?? await db.$transaction(async (tx) => {

@@ -108,6 +108,18 @@ export async function ensureMigrationTable(client) {
       "applied_steps_count" INTEGER NOT NULL DEFAULT 0)`);
 }
 
+/** Drops and recreates the `public` schema: an empty database for the migrations (tests and benchmarks only). */
+export async function resetSchema(url) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("DROP SCHEMA IF EXISTS public CASCADE");
+    await client.query("CREATE SCHEMA public");
+  } finally {
+    await client.end();
+  }
+}
+
 /** Applies every committed migration not yet recorded, each in its own transaction. Returns the names applied. */
 export async function applyMigrations(url) {
   const client = new pg.Client({ connectionString: url });

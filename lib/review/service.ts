@@ -12,7 +12,7 @@ import { isUuid } from "@/lib/text";
 import { violationCategoriesByHousehold } from "@/lib/violations/queries";
 import { nextUnassessed, rollOf } from "./queries";
 import {
-  nextReviewStatus, noticeEndsOn, noticeOpenMessage, quorum, violationWindow, type ReviewEvent,
+  exclusionsInWindow, nextReviewStatus, noticeEndsOn, noticeOpenMessage, quorum, violationWindow, type ReviewEvent,
 } from "./rules";
 import {
   REVIEW_MSG, householdOutcome, householdVoteErrors, meetingDateError, noticeDateError, objectionDateError,
@@ -341,6 +341,31 @@ export async function saveAssessment(
 }
 
 /**
+ * The hamlet's active households without a result at this review, each with the facts householdFacts gives (in one
+ * statement, not four: this is the 150-household bulk save): registered this year?, the violation categories in the
+ * window with their first date, and the latest upheld objection's resolution.
+ */
+function remainingWithFacts(
+  tx: Tx, review: { id: string; communeId: string; hamletId: string; campaignYearId: string }, window: { from: Date; to: Date },
+) {
+  return tx.$queryRaw<{ id: string; isRegistered: boolean; violations: { category: ViolationCategory; occurredOn: string }[]; upheld: string | null }[]>`
+    SELECT h."id" AS "id",
+      EXISTS (SELECT 1 FROM "Registration" r WHERE r."householdId" = h."id" AND r."campaignYearId" = ${review.campaignYearId}::uuid) AS "isRegistered",
+      COALESCE((
+        SELECT json_agg(json_build_object('category', v."category", 'occurredOn', v."first"))
+        FROM (SELECT "category", MIN("occurredOn") AS "first" FROM "Violation"
+              WHERE "householdId" = h."id" AND "occurredOn" >= ${window.from} AND "occurredOn" <= ${window.to} GROUP BY "category") v
+      ), '[]'::json) AS "violations",
+      (SELECT COALESCE(o."resolution", '') FROM "Objection" o
+        WHERE o."hamletReviewId" = ${review.id}::uuid AND o."householdId" = h."id" AND o."outcome" = 'UPHELD'
+        ORDER BY o."resolvedOn" DESC, o."createdAt" DESC LIMIT 1) AS "upheld"
+    FROM "Household" h
+    WHERE h."communeId" = ${review.communeId}::uuid AND h."hamletId" = ${review.hamletId}::uuid AND h."status" = 'ACTIVE'
+      AND NOT EXISTS (SELECT 1 FROM "Assessment" s WHERE s."hamletReviewId" = ${review.id}::uuid AND s."householdId" = h."id")
+    ORDER BY h."id"`;
+}
+
+/**
  * "Ghi kết quả cho các hộ còn lại": every active household without a result gets all standards met, the exclusions
  * on record and the votes typed once; each result comes from the rule. One transaction, one audit row.
  */
@@ -352,19 +377,16 @@ export async function assessRemaining(actor: Actor, reviewId: string, input: Bul
     const { ruleSet, ctx } = await outcomeContext(tx, review);
     const errors = householdVoteErrors(ctx, review.presentCount, { unmetCodes: [], exclusions: [], votesFor: input.votesFor, votesAgainst: input.votesAgainst }, true);
     if (Object.keys(errors).length > 0) throw invalid(errors);
-    const remaining = await tx.household.findMany({
-      where: { communeId: review.communeId, hamletId: review.hamletId, status: "ACTIVE", assessments: { none: { hamletReviewId: review.id } } },
-      select: { id: true },
-    });
+    const window = violationWindow(review.campaignYear.year, ruleSet.lookbackYears);
+    const remaining = await remainingWithFacts(tx, review, window);
     if (remaining.length === 0) throw rule(REVIEW_MSG.nothingRemaining);
-    const facts = await householdFacts(tx, review, ruleSet.lookbackYears, remaining.map((h) => h.id));
     const votes = ctx.method === "CONSENSUS" ? { votesFor: null, votesAgainst: null } : { votesFor: input.votesFor ?? null, votesAgainst: input.votesAgainst ?? null };
     const now = new Date();
     const rows = remaining.map((h) => {
-      const vote = { unmetCodes: [], exclusions: facts.recorded(h.id), ...votes };
+      const vote = { unmetCodes: [], exclusions: exclusionsInWindow(h.violations.map((v) => ({ category: v.category, occurredOn: new Date(v.occurredOn) })), window), ...votes };
       return {
         id: randomUUID(), communeId: review.communeId, hamletReviewId: review.id, householdId: h.id, ...vote,
-        ...householdOutcome(ctx, vote, facts.isRegistered(h.id), facts.upheld(h.id)),
+        ...householdOutcome(ctx, vote, h.isRegistered, h.upheld),
         ruleSetId: review.ruleSetId, criteriaSetId: review.criteriaSetId, updatedById: actor.id, createdAt: now, updatedAt: now,
       };
     });

@@ -1,8 +1,7 @@
 import crypto from "node:crypto";
 import path from "node:path";
-import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { APP_ROLE, ROOT, applyMigrations, ensureAppRole, isLocalUrl, startEmbedded } from "../../scripts/db-lib.mjs";
+import { APP_ROLE, ROOT, applyMigrations, ensureAppRole, isLocalUrl, resetSchema, startEmbedded } from "../../scripts/db-lib.mjs";
 
 // Prepares the integration database once per run: a local PostgreSQL (TEST_DATABASE_URL, or an embedded server
 // of its own in .data/pg-test), its `public` schema dropped and rebuilt from the committed migrations, and the app's
@@ -29,17 +28,6 @@ function assertSafeTarget(url: string): void {
   const name = decodeURIComponent(new URL(url).pathname.replace(/^\//, ""));
   if (!/test/i.test(name)) {
     throw new Error(`Integration tests wipe their database; its name must contain "test" (got "${name}").`);
-  }
-}
-
-async function resetSchema(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query("DROP SCHEMA IF EXISTS public CASCADE");
-    await client.query("CREATE SCHEMA public");
-  } finally {
-    await client.end();
   }
 }
 

@@ -8,6 +8,7 @@ import { ReviewStatusBadge } from "@/components/review/badges";
 import { ButtonLink } from "@/components/ui/button";
 import { DataTable, EmptyState } from "@/components/ui/list-controls";
 import { Card, PageHeader } from "@/components/ui/page-header";
+import { YearNav } from "@/components/ui/year-nav";
 import { listYearNumbers } from "@/lib/campaign/queries";
 import { dashboardFigures } from "@/lib/dashboard/figures";
 import { ratePct } from "@/lib/dashboard/rules";
@@ -72,14 +73,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             )}
           </div>
         )} />
-      {years.length > 1 && (
-        <nav aria-label="Chọn năm" className="mb-5 flex flex-wrap gap-2 text-sm">
-          {years.map((y) => (
-            <Link key={y} href={`/dashboard?year=${y}`} aria-current={y === year ? "page" : undefined}
-              className={`rounded border px-3 py-2 ${y === year ? "border-brand-700 bg-brand-50 font-semibold" : "border-slate-300 bg-white"}`}>{y}</Link>
-          ))}
-        </nav>
-      )}
+      <YearNav years={years} year={year} hrefOf={(y) => `/dashboard?year=${y}`} />
 
       <section aria-labelledby="headline" className="mb-8">
         <h2 id="headline" className="mb-3 text-lg font-semibold">Kết quả so với chỉ tiêu</h2>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { DataTable, EmptyState } from "@/components/ui/list-controls";
+import { YearNav } from "@/components/ui/year-nav";
 import { PageHeader } from "@/components/ui/page-header";
 import { listProvinceYears, provinceProgress } from "@/lib/dashboard/figures";
 import { gapToTarget } from "@/lib/dashboard/rules";
@@ -53,14 +53,7 @@ export default async function ProvincePage({ searchParams }: { searchParams: Pro
     <>
       <PageHeader title={`Toàn tỉnh ${province}: kết quả năm ${year}`}
         subtitle={`Phong trào “Toàn dân đoàn kết xây dựng đời sống văn hóa” · ${formatNumber(figures.communes.length)} xã, phường · tỷ lệ chính thức (đã có quyết định) của ba danh hiệu · ${formatNumber(below)} xã chưa đạt chỉ tiêu “Gia đình văn hóa”`} />
-      {years.length > 1 && (
-        <nav aria-label="Chọn năm" className="mb-5 flex flex-wrap gap-2 text-sm">
-          {years.map((y) => (
-            <Link key={y} href={`/province?year=${y}`} aria-current={y === year ? "page" : undefined}
-              className={`rounded border px-3 py-2 ${y === year ? "border-brand-700 bg-brand-50 font-semibold" : "border-slate-300 bg-white"}`}>{y}</Link>
-          ))}
-        </nav>
-      )}
+      <YearNav years={years} year={year} hrefOf={(y) => `/province?year=${y}`} />
       <DataTable head={["Xã, phường", "Gia đình văn hóa", "Xóm văn hóa", "Cơ quan, đơn vị đạt chuẩn văn hóa"]}>
         {figures.communes.map((c) => (
           <tr key={c.id}>
