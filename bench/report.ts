@@ -16,10 +16,12 @@ const END = "<!-- bench:generated:end -->";
 
 type Stored = { generatedAt: string; machine: Record<string, string>; datasets: Record<string, DatasetInfo & { measuredAt: string }>; figures: Figure[] };
 
+const META = path.join(ROOT, "bench", "results.meta.json");
+
+/** What earlier runs measured: results.meta.json keeps every figure whole (runs, notes) beside the datasets. */
 export function loadStored(): Stored | null {
-  const meta = path.join(ROOT, "bench", "results.meta.json");
-  if (!fs.existsSync(RESULTS) || !fs.existsSync(meta)) return null;
-  return { ...(JSON.parse(fs.readFileSync(meta, "utf8")) as Omit<Stored, "figures">), figures: JSON.parse(fs.readFileSync(RESULTS, "utf8")) as Figure[] };
+  if (!fs.existsSync(META)) return null;
+  return JSON.parse(fs.readFileSync(META, "utf8")) as Stored;
 }
 
 export function machine(pgVersion: string): Record<string, string> {
@@ -42,7 +44,7 @@ export function meets(f: Figure): boolean {
   return m[1] === "<=" ? value <= limit : m[1] === ">=" ? value >= limit : m[1] === "==" ? value === limit : m[1] === "<" ? value < limit : value > limit;
 }
 
-const fmt = (n: number | null, digits = 1) => (n === null ? "—" : n >= 100 ? Math.round(n).toLocaleString("en") : n.toFixed(digits));
+const fmt = (n: number | null, digits = 1) => (n === null ? "—" : n >= 100 || Number.isInteger(n) ? Math.round(n).toLocaleString("en") : n.toFixed(digits));
 
 function table(figures: Figure[]): string {
   const rows = figures.map((f) => `| ${f.name} | ${f.size} | ${fmt(f.median_ms)} ${f.unit} | ${f.floor_ms === null ? "—" : `${fmt(f.floor_ms)} ms`} | ${f.ratio === null ? "—" : `${f.ratio.toFixed(2)}×`} | ${f.goal} | ${meets(f) ? "đạt" : "**chưa đạt**"} | ${f.runs} | ${f.note ?? ""} |`);
@@ -63,7 +65,7 @@ export function save(next: Figure[], dataset: DatasetInfo, machineInfo: Record<s
     figures,
   };
   fs.writeFileSync(RESULTS, `${JSON.stringify(figures.map(({ name, size, median_ms, floor_ms, ratio, goal, unit }) => ({ name, size, median_ms, floor_ms, ratio, goal, unit })), null, 2)}\n`);
-  fs.writeFileSync(path.join(ROOT, "bench", "results.meta.json"), `${JSON.stringify({ generatedAt: all.generatedAt, machine: all.machine, datasets: all.datasets, figures }, null, 2)}\n`);
+  fs.writeFileSync(META, `${JSON.stringify(all, null, 2)}\n`);
   writeMarkdown(all);
   return all;
 }

@@ -76,9 +76,8 @@ async function runSize(size: SizeName, only: Set<string>, runs: number, seconds:
       }
       const version = (await client.query("SHOW server_version")).rows[0].server_version as string;
       const merged = [...(loadStored()?.figures ?? []).filter((f) => !figures.some((g) => g.name === f.name && g.size === f.size)), ...figures];
-      const grown = growth(merged);
-      for (const f of grown) report(f);
-      save([...figures, ...grown], info, machine(`PostgreSQL ${version}`));
+      for (const f of growth(merged)) report(f);
+      save(figures, info, machine(`PostgreSQL ${version}`));
     } finally {
       await client.end();
       const { db } = await import("@/lib/db");
