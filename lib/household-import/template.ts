@@ -1,5 +1,6 @@
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import ExcelJS from "exceljs";
+import { safeCellText } from "@/lib/excel";
 import { POVERTY_LABEL, RELATIONSHIP_LABEL } from "@/lib/households/labels";
 import { MAX_MEMBERS } from "@/lib/households/schema";
 import { COLUMN_KEYS, COLUMN_LABEL, type ImportRow } from "./schema";
@@ -65,15 +66,17 @@ export async function writeHouseholdWorkbook(
   for await (const row of rows as AsyncIterable<ImportRow>) {
     const head = isHead(row);
     if (head) households++;
+    // Text from the registry goes through safeCellText: a name that starts like a formula stays text.
+    const text = (value: string | null | undefined) => (value ? safeCellText(value) : null);
     sheet.addRow([
       head ? households : null,
-      row.hamlet ?? null,
-      row.fullName,
+      text(row.hamlet),
+      text(row.fullName),
       relationshipText(row.relationship),
-      row.birthYear ?? null,
-      row.address ?? null,
+      typeof row.birthYear === "string" ? text(row.birthYear) : (row.birthYear ?? null),
+      text(row.address),
       // Text, so that the leading 0 stays.
-      row.phone ?? null,
+      text(row.phone),
       povertyText(row.poverty) || null,
     ]).commit();
     // Let the zip stream drain now and then, so a long generator does not pile rows up in memory.

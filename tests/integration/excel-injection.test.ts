@@ -7,6 +7,7 @@ import { utcDate } from "@/lib/dates";
 import type { Actor } from "@/lib/policy";
 import { GET as agencyListRoute } from "@/app/api/documents/agency-list/[year]/route";
 import { GET as yearReportRoute } from "@/app/api/documents/year-report/[year]/route";
+import { GET as templateRoute } from "@/app/api/household-imports/template/route";
 import { makeCampaignYear, makeReview } from "../factories/cycle";
 import { makeHousehold, makeWorld, resetDb, type World } from "../factories";
 import { rel, sourceFiles } from "../support/discover";
@@ -38,7 +39,11 @@ const HOSTILE = [
 const FORMULA_START = /^[\t\r\n]|^[\s\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]/;
 
 /** The workbooks this file checks; a module that uses exceljs and is not listed here fails the first test. */
-const COVERED = ["lib/excel.ts", "lib/excel-route.ts", "lib/reports/year-workbook.ts", "lib/documents/agency-list.ts"];
+const COVERED = [
+  "lib/excel.ts", "lib/excel-route.ts", "lib/reports/year-workbook.ts", "lib/documents/agency-list.ts", "lib/household-import/template.ts",
+  // Reads uploaded workbooks; writes none.
+  "lib/household-import/parse.ts",
+];
 
 let w: World;
 
@@ -108,6 +113,22 @@ describe("Excel exports neutralise formula-like text", () => {
   it("covers every module that builds a spreadsheet", () => {
     const users = sourceFiles().filter((f) => /from ["']exceljs["']/.test(fs.readFileSync(f, "utf8"))).map(rel);
     expect(users.filter((f) => !COVERED.includes(f))).toEqual([]);
+  });
+
+  it("the import template, whose example rows carry a hamlet's name: no formula, no cell starting like one", async () => {
+    // Whichever hamlet the template names, its name starts like a formula.
+    const hamlets = await db.hamlet.findMany({ where: { communeId: w.commune.id }, select: { id: true } });
+    for (const [i, h] of hamlets.entries()) await db.hamlet.update({ where: { id: h.id }, data: { name: `${HOSTILE[0]} (mẫu ${i})` } });
+    current = w.actors.officer;
+    try {
+      const response = await templateRoute();
+      expect(response.status).toBe(200);
+      const { formulas, risky, texts, rawFormulas } = await inspect(new Uint8Array(await response.arrayBuffer()));
+      expect([formulas, rawFormulas, risky]).toEqual([[], [], []]);
+      expect(texts.some((t) => t.startsWith(`'${HOSTILE[0]} (mẫu`))).toBe(true);
+    } finally {
+      current = null;
+    }
   });
 
   it.each([
