@@ -68,6 +68,9 @@ function prismaCode(error: unknown): string | undefined {
  */
 export const NOT_A_FORM: ActionResult<never> = Object.freeze({ ok: false, code: "INVALID_INPUT", message: MSG.invalid });
 
+/** What an action answers to a bound id or year that can name no row (a non-year in the year's place, say). */
+export const NOT_FOUND_RESULT: ActionResult<never> = Object.freeze({ ok: false, code: "NOT_FOUND", message: MSG.notFound });
+
 /** The PostgreSQL SQLSTATE behind an error: through Prisma's driver adapter, or straight from `pg`. */
 function sqlState(error: unknown): string | undefined {
   const e = error as PrismaLikeError | null;

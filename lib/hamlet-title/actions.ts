@@ -2,9 +2,9 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formatDay } from "@/lib/dates";
-import { invalid, NOT_A_FORM, run, type ActionResult } from "@/lib/result";
+import { invalid, NOT_A_FORM, NOT_FOUND_RESULT, run, type ActionResult } from "@/lib/result";
 import { requireActor } from "@/lib/session";
-import { versionField } from "@/lib/validation";
+import { isYear, versionField } from "@/lib/validation";
 import {
   CouncilNoticeInput, ProposalInput, RegisterInput, ReportInput, ResolveCommentInput, VotesInput, councilInputFor, reportFormToObject,
   votesFormToObject,
@@ -66,6 +66,8 @@ export async function saveReportAction(year: number, hamletId: string, _prev: Ac
 
 export async function saveCouncilAction(year: number, _prev: ActionResult | null, form: FormData): Promise<ActionResult<{ id: string }>> {
   if (!(form instanceof FormData)) return NOT_A_FORM;
+  // The year shapes the schema (the meeting must fall inside it): a bound value that is no year names nothing.
+  if (!isYear(year)) return NOT_FOUND_RESULT;
   const parsed = councilInputFor(year).safeParse(Object.fromEntries(form));
   if (!parsed.success) return invalid(parsed.error, form);
   const version = optionalVersion(form);

@@ -2,9 +2,9 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formatDay } from "@/lib/dates";
-import { invalid, NOT_A_FORM, run, type ActionResult } from "@/lib/result";
+import { invalid, NOT_A_FORM, NOT_FOUND_RESULT, run, type ActionResult } from "@/lib/result";
 import { requireActor } from "@/lib/session";
-import { versionField } from "@/lib/validation";
+import { isYear, versionField } from "@/lib/validation";
 import {
   AssessmentInput, BulkAssessmentInput, NoticeInput, ObjectionInput, ReopenInput, ResolveObjectionInput, ReturnInput,
   assessmentFormToObject, meetingInputFor,
@@ -28,6 +28,8 @@ function optionalVersion(form: FormData) {
 
 export async function saveMeetingAction(year: number, hamletId: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult<{ id: string }>> {
   if (!(form instanceof FormData)) return NOT_A_FORM;
+  // The year shapes the schema (the meeting must fall inside it): a bound value that is no year names nothing.
+  if (!isYear(year)) return NOT_FOUND_RESULT;
   const parsed = meetingInputFor(year).safeParse(Object.fromEntries(form));
   if (!parsed.success) return invalid(parsed.error, form);
   const version = optionalVersion(form);
