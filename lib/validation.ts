@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { parseIsoDate } from "@/lib/dates";
 import { cleanText } from "@/lib/text";
 
@@ -58,7 +58,7 @@ export const requiredInt = (label: string, min: number, max: number) =>
     .pipe(
       z
         .string()
-        .min(1, `Vui lòng nhập ${label}.`)
+        .min(1, { error: `Vui lòng nhập ${label}.`, abort: true })
         .regex(/^\d+$/, `${capitalise(label)} phải là số nguyên.`)
         .transform(Number)
         .pipe(z.number().min(min, `${capitalise(label)} phải từ ${min} đến ${max}.`).max(max, `${capitalise(label)} phải từ ${min} đến ${max}.`)),
@@ -98,6 +98,8 @@ export const requiredDate = (label: string) =>
  * 1e300 reaches an integer column in a where clause and the driver throws instead of finding nothing.
  */
 export const isYear = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 9999;
+/** A Date that holds a day (not `Invalid Date`). */
+export const isDay = (value: unknown): value is Date => value instanceof Date && !Number.isNaN(value.getTime());
 
 /** The largest value of a PostgreSQL integer column: a bigger number in a where clause is a driver error, not "no row". */
 export const MAX_INT4 = 2_147_483_647;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { AgencyKind } from "@/lib/generated/prisma/enums";
 import { choice, optionalText, requiredInt, requiredText } from "@/lib/validation";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { formatDay, utcDate } from "@/lib/dates";
 import { RecognitionKind } from "@/lib/generated/prisma/enums";
 import { choice, optionalText, requiredDate, requiredInt, requiredText } from "@/lib/validation";

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { requiredText } from "@/lib/validation";
 import { API_TOKEN_NAME_MAX, API_TOKEN_PREFIX, API_TOKEN_PREFIX_LENGTH } from "./labels";
 

@@ -1,9 +1,9 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { OP_SIGN } from "@/lib/review/rules";
 import { METRIC_LABEL, thresholdWords } from "@/lib/titles/rules";
 import { formatDay, utcDate } from "@/lib/dates";
 import { ApprovalBase, BallotMethod, Comparator, CriterionKind, HamletMetric, QuorumBase, TitleSubject, ViolationCategory } from "@/lib/generated/prisma/enums";
-import { checkbox, choice, optionalDate, optionalInt, optionalText, requiredDate, requiredInt, requiredText, uuid } from "@/lib/validation";
+import { checkbox, choice, isDay, isYear, optionalDate, optionalInt, optionalText, requiredDate, requiredInt, requiredText, uuid } from "@/lib/validation";
 
 // Forms of the campaign-year setup: the year itself, rule-set versions and criteria-set drafts. Messages the
 // services also use sit here too, so forms, services and tests share one wording.
@@ -85,20 +85,26 @@ export const CampaignYearInput = z
     honourQuotaPct: optionalInt("tỷ lệ tối đa", 1, 100),
   })
   .superRefine((v, ctx) => {
-    const first = utcDate(v.year, 1, 1);
-    const last = utcDate(v.year, 12, 31);
-    const inYear = (d: Date) => d >= first && d <= last;
-    if (!inYear(v.meetingDeadline)) {
-      ctx.addIssue({ code: "custom", path: ["meetingDeadline"], message: `Hạn họp bình xét phải nằm trong năm ${v.year}.` });
+    // Zod runs this even when a field above failed: a year or a deadline that did not parse has its own message,
+    // and "must fall in the year NaN" would only be noise next to it.
+    const meeting = isDay(v.meetingDeadline) ? v.meetingDeadline : null;
+    const review = isDay(v.reviewDeadline) ? v.reviewDeadline : null;
+    if (isYear(v.year)) {
+      const first = utcDate(v.year, 1, 1);
+      const last = utcDate(v.year, 12, 31);
+      const inYear = (d: Date) => d >= first && d <= last;
+      if (meeting && !inYear(meeting)) {
+        ctx.addIssue({ code: "custom", path: ["meetingDeadline"], message: `Hạn họp bình xét phải nằm trong năm ${v.year}.` });
+      }
+      if (review && !inYear(review)) {
+        ctx.addIssue({ code: "custom", path: ["reviewDeadline"], message: `Hạn hoàn thành bình xét phải nằm trong năm ${v.year}.` });
+      }
     }
-    if (!inYear(v.reviewDeadline)) {
-      ctx.addIssue({ code: "custom", path: ["reviewDeadline"], message: `Hạn hoàn thành bình xét phải nằm trong năm ${v.year}.` });
-    }
-    if (v.meetingDeadline > v.reviewDeadline) {
+    if (meeting && review && meeting > review) {
       ctx.addIssue({
         code: "custom",
         path: ["meetingDeadline"],
-        message: `Hạn họp bình xét (${formatDay(v.meetingDeadline)}) không được sau hạn hoàn thành bình xét (${formatDay(v.reviewDeadline)}).`,
+        message: `Hạn họp bình xét (${formatDay(meeting)}) không được sau hạn hoàn thành bình xét (${formatDay(review)}).`,
       });
     }
   });
@@ -231,12 +237,12 @@ export const CriterionInput = z
   .object({
     code: z.preprocess(
       upper,
-      z.string({ error: "Vui lòng nhập mã tiêu chí." }).min(1, "Vui lòng nhập mã tiêu chí.")
+      z.string({ error: "Vui lòng nhập mã tiêu chí." }).min(1, { error: "Vui lòng nhập mã tiêu chí.", abort: true })
         .regex(ITEM_CODE, "Mã tiêu chí gồm mã nhóm và số thứ tự, ví dụ C4, II.3 hoặc 2."),
     ),
     groupCode: z.preprocess(
       upper,
-      z.string({ error: "Vui lòng nhập mã nhóm." }).min(1, "Vui lòng nhập mã nhóm.")
+      z.string({ error: "Vui lòng nhập mã nhóm." }).min(1, { error: "Vui lòng nhập mã nhóm.", abort: true })
         .regex(GROUP_CODE, "Mã nhóm là một chữ cái (A, B, C, E), số La Mã (II, III, IV) hoặc số (1, 2, 3)."),
     ),
     groupTitle: requiredText("tên nhóm tiêu chí", 300),

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { CancellationGround } from "@/lib/generated/prisma/enums";
 import { cleanText } from "@/lib/text";
 import { choice, requiredDate, requiredInt, requiredText, uuid } from "@/lib/validation";

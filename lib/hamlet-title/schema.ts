@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { attendanceErrors, councilMeetingDateError, reportErrors } from "@/lib/titles/rules";
 import { checkbox, choice, optionalInt, optionalText, requiredDate, requiredInt, requiredText } from "@/lib/validation";
 import { cleanText } from "@/lib/text";

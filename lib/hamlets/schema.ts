@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { HamletKind } from "@/lib/generated/prisma/enums";
 import { checkbox, choice, optionalText, requiredText } from "@/lib/validation";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import type { PovertyStatus, Relationship } from "@/lib/generated/prisma/enums";
 import { IMPORT_MSG } from "./labels";
 
@@ -70,5 +70,5 @@ export type HamletCount = { hamletId: string; name: string; households: number; 
 export const UploadNameInput = z
   .string({ error: IMPORT_MSG.noFile })
   .transform((v) => v.normalize("NFC").replace(/[\u0000-\u001f\u007f/\\]/g, "").trim())
-  .pipe(z.string().min(1, IMPORT_MSG.noFile).max(200, "Tên tệp dài quá 200 ký tự.").regex(/\.(xlsx|csv)$/i, IMPORT_MSG.badName));
+  .pipe(z.string().min(1, { error: IMPORT_MSG.noFile, abort: true }).max(200, "Tên tệp dài quá 200 ký tự.").regex(/\.(xlsx|csv)$/i, IMPORT_MSG.badName));
 export type UploadNameInput = z.infer<typeof UploadNameInput>;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { HouseholdStatus, PovertyStatus, Relationship } from "@/lib/generated/prisma/enums";
 import { choice, optionalInt, optionalPhone, requiredText, uuid } from "@/lib/validation";
 

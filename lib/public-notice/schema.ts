@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { formatNumber } from "@/lib/format";
 import { AUTHOR_MAX, COMMENT_MAX, CONTACT_MAX } from "./rules";
 

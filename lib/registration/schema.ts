@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { requiredDate } from "@/lib/validation";
 
 // The registration form: one date for the whole form, and the button that was pressed ("intent").

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { formatDay, utcDate } from "@/lib/dates";
 import { BallotMethod, ObjectionOutcome, ViolationCategory } from "@/lib/generated/prisma/enums";
 import { choice, optionalInt, optionalText, requiredDate, requiredInt, requiredText } from "@/lib/validation";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { ROLES } from "@/lib/policy";
 import { choice, requiredText } from "@/lib/validation";
 import { PASSWORD_MAX, PASSWORD_MIN, USER_MSG, USERNAME_MAX, USERNAME_MIN } from "./labels";
@@ -10,7 +10,7 @@ export const USERNAME_PATTERN = new RegExp(`^[a-z0-9._-]{${USERNAME_MIN},${USERN
 const username = z
   .string({ error: USER_MSG.usernameRequired })
   .transform((v) => v.trim().toLowerCase())
-  .pipe(z.string().min(1, USER_MSG.usernameRequired).regex(USERNAME_PATTERN, USER_MSG.usernameFormat));
+  .pipe(z.string().min(1, { error: USER_MSG.usernameRequired, abort: true }).regex(USERNAME_PATTERN, USER_MSG.usernameFormat));
 
 // argon2id reads the whole password; the cap (ASVS 2.1.2: at least 64 allowed, at most 128) keeps hashing bounded.
 const password = z

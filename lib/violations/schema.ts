@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { formatDay, utcDate } from "@/lib/dates";
 import { ViolationCategory } from "@/lib/generated/prisma/enums";
 import { choice, optionalText, requiredDate, requiredText, uuid } from "@/lib/validation";

@@ -100,6 +100,18 @@ describe("CampaignYearInput", () => {
     }
   });
 
+  // Found by the action fuzzer: "NaN" in the year put "phải nằm trong năm NaN" next to both deadlines.
+  it.each(["NaN", "abcd", "1e3", ""])("a year of %j is the year's error alone", (year) => {
+    expect(yearErrors({ year })).toEqual({ year: [expect.stringMatching(/năm/i)] });
+  });
+
+  it("a deadline that is no date has its own message, not a comparison with it", () => {
+    const errors = yearErrors({ meetingDeadline: "2024-02-30" });
+    expect(Object.keys(errors)).toEqual(["meetingDeadline"]);
+    expect(errors.meetingDeadline).toHaveLength(1);
+    expect(errors.meetingDeadline?.[0]).not.toMatch(/NaN|Invalid/);
+  });
+
   it("says which range a target must be in", () => {
     expect(yearErrors({ targetHouseholdsPct: "101" })).toEqual({ targetHouseholdsPct: ["Chỉ tiêu hộ gia đình phải từ 0 đến 100."] });
   });
