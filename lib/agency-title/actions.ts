@@ -1,8 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { invalid, NOT_A_FORM, run, type ActionResult } from "@/lib/result";
+import { invalid, NOT_A_FORM, NOT_FOUND_RESULT, run, type ActionResult } from "@/lib/result";
 import { requireActor } from "@/lib/session";
-import { versionField } from "@/lib/validation";
+import { isYear, versionField } from "@/lib/validation";
 import { AGENCY_TITLE_MSG } from "./labels";
 import { RecognitionInput, RegisterInput, ResultInput, resultFormToObject } from "./schema";
 import * as agencyTitle from "./service";
@@ -18,6 +18,7 @@ function revalidateAgencyTitle(agencyId?: string) {
 
 export async function registerAgencyAction(year: number, _prev: ActionResult | null, form: FormData): Promise<ActionResult<{ id: string }>> {
   if (!(form instanceof FormData)) return NOT_A_FORM;
+  if (!isYear(year)) return NOT_FOUND_RESULT;
   const parsed = RegisterInput.safeParse(Object.fromEntries(form));
   if (!parsed.success) return invalid(parsed.error, form);
   const actor = await requireActor();
@@ -32,6 +33,7 @@ export async function registerAgencyAction(year: number, _prev: ActionResult | n
 /** `version` is bound by the page (the confirm button posts no fields). */
 export async function unregisterAgencyAction(year: number, agencyId: string, version: number, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
   if (!(form instanceof FormData)) return NOT_A_FORM;
+  if (!isYear(year)) return NOT_FOUND_RESULT;
   const parsed = versionField.safeParse(version);
   if (!parsed.success) return invalid(parsed.error, form);
   const actor = await requireActor();
@@ -43,6 +45,7 @@ export async function unregisterAgencyAction(year: number, agencyId: string, ver
 
 export async function saveAgencyResultAction(year: number, agencyId: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult<{ id: string }>> {
   if (!(form instanceof FormData)) return NOT_A_FORM;
+  if (!isYear(year)) return NOT_FOUND_RESULT;
   const parsed = ResultInput.safeParse(resultFormToObject(form));
   if (!parsed.success) return invalid(parsed.error, form);
   const version = versionField.safeParse(form.get("version"));

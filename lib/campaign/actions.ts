@@ -58,7 +58,7 @@ export async function createCriteriaDraftAction(fromId: string): Promise<ActionR
 
 /** A new draft for a title, copied from its latest set; `subject` comes from a bound argument, so it is checked. */
 export async function createCriteriaDraftForAction(subject: TitleSubject): Promise<ActionResult<{ id: string; version: number }>> {
-  if (!Object.hasOwn(TITLE_SUBJECT_LABEL, subject)) return { ok: false, code: "INVALID_INPUT", message: MSG.invalid };
+  if (typeof subject !== "string" || !Object.hasOwn(TITLE_SUBJECT_LABEL, subject)) return { ok: false, code: "INVALID_INPUT", message: MSG.invalid };
   const actor = await requireActor();
   const result = await run(() => campaign.createCriteriaDraftFor(actor, subject));
   if (!result.ok) return result;

@@ -29,6 +29,7 @@ function optionalVersion(form: FormData) {
 
 export async function registerHamletAction(year: number, hamletId: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult<{ id: string }>> {
   if (!(form instanceof FormData)) return NOT_A_FORM;
+  if (!isYear(year)) return NOT_FOUND_RESULT;
   const parsed = RegisterInput.safeParse(Object.fromEntries(form));
   if (!parsed.success) return invalid(parsed.error, form);
   const actor = await requireActor();
@@ -42,6 +43,7 @@ export async function registerHamletAction(year: number, hamletId: string, _prev
 
 export async function unregisterHamletAction(year: number, hamletId: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
   if (!(form instanceof FormData)) return NOT_A_FORM;
+  if (!isYear(year)) return NOT_FOUND_RESULT;
   const actor = await requireActor();
   const result = await run(() => hamletTitle.unregisterHamlet(actor, year, hamletId), form);
   if (!result.ok) return result;
@@ -51,6 +53,7 @@ export async function unregisterHamletAction(year: number, hamletId: string, _pr
 
 export async function saveReportAction(year: number, hamletId: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult<{ id: string }>> {
   if (!(form instanceof FormData)) return NOT_A_FORM;
+  if (!isYear(year)) return NOT_FOUND_RESULT;
   const parsed = ReportInput.safeParse(reportFormToObject(form));
   if (!parsed.success) return invalid(parsed.error, form);
   const version = optionalVersion(form);
@@ -83,6 +86,7 @@ export async function saveCouncilAction(year: number, _prev: ActionResult | null
 
 export async function saveVotesAction(year: number, councilId: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult<{ voted: number; achieved: number }>> {
   if (!(form instanceof FormData)) return NOT_A_FORM;
+  if (!isYear(year)) return NOT_FOUND_RESULT;
   const parsed = VotesInput.safeParse(votesFormToObject(form));
   if (!parsed.success) return invalid(parsed.error, form);
   const version = versionField.safeParse(form.get("version"));
@@ -134,6 +138,7 @@ export async function resolveCommentAction(commentId: string, _prev: ActionResul
 
 export async function proposeCouncilAction(year: number, councilId: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
   if (!(form instanceof FormData)) return NOT_A_FORM;
+  if (!isYear(year)) return NOT_FOUND_RESULT;
   const parsed = ProposalInput.safeParse(Object.fromEntries(form));
   if (!parsed.success) return invalid(parsed.error, form);
   const version = versionField.safeParse(form.get("version"));

@@ -1,7 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { invalid, MSG, NOT_A_FORM, run, type ActionResult } from "@/lib/result";
+import { invalid, MSG, NOT_A_FORM, NOT_FOUND_RESULT, run, type ActionResult } from "@/lib/result";
 import { requireActor } from "@/lib/session";
+import { isUuid } from "@/lib/text";
 import { REGISTRATION_MSG } from "./labels";
 import { RegistrationDateInput, RegistrationIntent } from "./schema";
 import * as registration from "./service";
@@ -14,6 +15,8 @@ export async function changeRegistrationAction(
   campaignYearId: string, hamletId: string, _prev: ActionResult | null, form: FormData,
 ): Promise<ActionResult> {
   if (!(form instanceof FormData)) return NOT_A_FORM;
+  // Bound by the page: one that names no row was not sent by it (registering one household never reads the hamlet).
+  if (!isUuid(campaignYearId) || !isUuid(hamletId)) return NOT_FOUND_RESULT;
   const intent = RegistrationIntent.safeParse(form.get("intent"));
   // No field to mark: the message itself says what to do.
   if (!intent.success) return { ...invalid(intent.error, form), message: intent.error.issues[0]?.message ?? MSG.invalid };
