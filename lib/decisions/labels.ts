@@ -1,5 +1,6 @@
 import type { AwardStatus, DecisionKind } from "@/lib/generated/prisma/enums";
 import { formatDay, toIsoDate } from "@/lib/dates";
+import { compareVi } from "@/lib/text";
 
 export const DECISION_KIND_LABEL: Record<DecisionKind, string> = {
   AWARD: "Tặng danh hiệu",
@@ -94,7 +95,8 @@ export function defaultCancellationLegalBasis(
 
 export const DECISION_MSG = {
   numberTaken: (number: number, year: number) => `Số ${padNumber(number)} đã được dùng cho một quyết định khác năm ${year}.`,
-  reviewTaken: (hamlets: string[]) => `Hồ sơ của xóm ${hamlets.join(", ")} đã được đưa vào quyết định khác (đã được xử lý).`,
+  // Sorted: the rows come in no fixed order, and the same refusal should read the same every time.
+  reviewTaken: (hamlets: string[]) => `Hồ sơ của xóm ${[...hamlets].sort(compareVi).join(", ")} đã được đưa vào quyết định khác (đã được xử lý).`,
   noReviews: "Vui lòng chọn ít nhất một xóm để đưa vào quyết định.",
   noAwards: "Vui lòng chọn ít nhất một danh hiệu cần hủy bỏ.",
   yearMissing: (year: number) => `Chưa có năm thi đua ${year}.`,

@@ -118,6 +118,12 @@ describe("CancellationDecisionInput", () => {
 });
 
 describe("numbers and references", () => {
+  it("names the hamlets a concurrent draft took in Vietnamese alphabetical order, whatever order the rows came in", () => {
+    const expected = "Hồ sơ của xóm Xóm Bắc, Xóm Đông, Xóm Tây đã được đưa vào quyết định khác (đã được xử lý).";
+    expect(DECISION_MSG.reviewTaken(["Xóm Tây", "Xóm Đông", "Xóm Bắc"])).toBe(expected);
+    expect(DECISION_MSG.reviewTaken(["Xóm Đông", "Xóm Bắc", "Xóm Tây"])).toBe(expected);
+  });
+
   it.each([[1, "01"], [5, "05"], [9, "09"], [10, "10"], [123, "123"]])("%i → %s (Decree 30: two digits below 10)", (n, text) => {
     expect(padNumber(n)).toBe(text);
   });
