@@ -17,6 +17,8 @@ export const MAX_STORED_ERRORS = 200;
 export const MAX_UNZIPPED_BYTES = 1024 * 1024 * 1024;
 /** Compression ratio above which a large part of a workbook is refused (real sheets compress 5–20×). */
 export const MAX_ZIP_RATIO = 200;
+/** Parts smaller than this unpack to little whatever their ratio (an empty sheet compresses thousands of times). */
+export const ZIP_RATIO_FROM_BYTES = 10 * 1024 * 1024;
 
 export const IMPORT_STATUS_LABEL: Record<HouseholdImportStatus, string> = {
   INVALID: "Có lỗi, chưa nhập",

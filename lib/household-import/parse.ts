@@ -4,7 +4,7 @@ import { parse as parseCsv, CsvError } from "csv-parse";
 import ExcelJS from "exceljs";
 import unzipper from "unzipper";
 import { DomainError } from "@/lib/result";
-import { IMPORT_MSG, MAX_UNZIPPED_BYTES, MAX_ZIP_RATIO } from "./labels";
+import { IMPORT_MSG, MAX_UNZIPPED_BYTES, MAX_ZIP_RATIO, ZIP_RATIO_FROM_BYTES } from "./labels";
 import type { CellValue } from "./schema";
 
 // Reading an uploaded file as rows, without ever holding the whole file: .xlsx through exceljs's streaming
@@ -83,7 +83,7 @@ export async function detectFormat(path: string, fileName: string, limits: Unzip
     }
     // What the directory declares: the streaming reader below also counts what really comes out.
     const declared = files.reduce((sum, f) => sum + f.uncompressedSize, 0);
-    const bomb = files.some((f) => f.uncompressedSize > 10 * 1024 * 1024 && f.uncompressedSize > limits.maxRatio * Math.max(1, f.compressedSize));
+    const bomb = files.some((f) => f.uncompressedSize > ZIP_RATIO_FROM_BYTES && f.uncompressedSize > limits.maxRatio * Math.max(1, f.compressedSize));
     if (declared > limits.maxBytes || bomb) throw invalid(IMPORT_MSG.zipBomb);
     const entries = files.map((f) => f.path);
     if (!entries.includes("[Content_Types].xml") || !entries.includes("xl/workbook.xml")) throw invalid(IMPORT_MSG.notXlsx);

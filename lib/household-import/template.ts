@@ -61,13 +61,13 @@ export async function writeHouseholdWorkbook(
   header.font = { bold: true };
   header.commit();
 
+  // Text from the registry goes through safeCellText: a name that starts like a formula stays text.
+  const text = (value: string | null | undefined) => (value ? safeCellText(value) : null);
   let households = 0;
   let written = 0;
   for await (const row of rows as AsyncIterable<ImportRow>) {
     const head = isHead(row);
     if (head) households++;
-    // Text from the registry goes through safeCellText: a name that starts like a formula stays text.
-    const text = (value: string | null | undefined) => (value ? safeCellText(value) : null);
     sheet.addRow([
       head ? households : null,
       text(row.hamlet),
