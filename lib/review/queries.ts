@@ -2,6 +2,7 @@ import "server-only";
 import { recordViolationViews } from "@/lib/audit";
 import { registrationCounts } from "@/lib/registration/queries";
 import { db, type Tx } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { AssessmentResult, ReviewStatus, ViolationCategory } from "@/lib/generated/prisma/enums";
 import { can, communeScope, hamletRowScope, hamletScope, type Actor } from "@/lib/policy";
 import { isUuid } from "@/lib/text";
@@ -20,6 +21,45 @@ export type RollEntry = { id: string; headName: string; isActive: boolean; isAss
  * The households a review covers, in Vietnamese collation of the head's name (the column's collation): those
  * living in the hamlet now, plus any assessed at this meeting that have since left.
  */
+/** What the rule reads about a household besides the meeting's own vote (see householdOutcome). */
+export type HouseholdFacts = {
+  /** Registered for this campaign year. */
+  isRegistered: boolean;
+  /** The exclusion categories of its violations dated inside the window (inclusive), sorted, without repeats. */
+  recorded: ViolationCategory[];
+  /** The resolution of the latest upheld objection at this review ("" when none was written), or null. */
+  upheld: string | null;
+};
+
+/** Whose facts: the households named, or the active households of a hamlet still without a result at the review. */
+export type FactsFor = { householdIds: readonly string[] } | { remainingIn: { communeId: string; hamletId: string } };
+
+/**
+ * Every household's facts in one statement (the bulk save asks for 150 at once), by id in id order; each id asked for
+ * gets an entry. Not scoped: for services that have loaded and authorised the review, inside their transaction.
+ */
+export async function householdFacts(
+  tx: Pick<Tx, "$queryRaw">, review: { id: string; campaignYearId: string }, window: { from: Date; to: Date }, which: FactsFor,
+): Promise<Map<string, HouseholdFacts>> {
+  if ("householdIds" in which && which.householdIds.length === 0) return new Map();
+  const households = "householdIds" in which
+    ? Prisma.sql`SELECT DISTINCT unnest(${[...which.householdIds]}::uuid[]) AS "id"`
+    : Prisma.sql`SELECT h."id" FROM "Household" h
+        WHERE h."communeId" = ${which.remainingIn.communeId}::uuid AND h."hamletId" = ${which.remainingIn.hamletId}::uuid AND h."status" = 'ACTIVE'
+          AND NOT EXISTS (SELECT 1 FROM "Assessment" s WHERE s."hamletReviewId" = ${review.id}::uuid AND s."householdId" = h."id")`;
+  const rows = await tx.$queryRaw<({ id: string } & HouseholdFacts)[]>`
+    SELECT f."id",
+      EXISTS (SELECT 1 FROM "Registration" r WHERE r."householdId" = f."id" AND r."campaignYearId" = ${review.campaignYearId}::uuid) AS "isRegistered",
+      ARRAY(SELECT DISTINCT v."category"::text FROM "Violation" v
+            WHERE v."householdId" = f."id" AND v."occurredOn" >= ${window.from} AND v."occurredOn" <= ${window.to} ORDER BY 1) AS "recorded",
+      (SELECT COALESCE(o."resolution", '') FROM "Objection" o
+        WHERE o."hamletReviewId" = ${review.id}::uuid AND o."householdId" = f."id" AND o."outcome" = 'UPHELD'
+        ORDER BY o."resolvedOn" DESC, o."createdAt" DESC LIMIT 1) AS "upheld"
+    FROM (${households}) f
+    ORDER BY f."id"`;
+  return new Map(rows.map(({ id, ...facts }) => [id, facts]));
+}
+
 export async function rollOf(client: HouseholdClient, at: { communeId: string; hamletId: string }, reviewId: string | null): Promise<RollEntry[]> {
   const rows = await client.household.findMany({
     where: {

@@ -9,10 +9,9 @@ import type { ReviewEventKind, ViolationCategory } from "@/lib/generated/prisma/
 import { authorize, communeScope, hamletRowScope, hamletScope, householdScope, type Actor } from "@/lib/policy";
 import { DomainError, MSG, type FieldErrors } from "@/lib/result";
 import { isUuid } from "@/lib/text";
-import { violationCategoriesByHousehold } from "@/lib/violations/queries";
-import { nextUnassessed, rollOf } from "./queries";
+import { householdFacts, nextUnassessed, rollOf } from "./queries";
 import {
-  exclusionsInWindow, nextReviewStatus, noticeEndsOn, noticeOpenMessage, quorum, violationWindow, type ReviewEvent,
+  nextReviewStatus, noticeEndsOn, noticeOpenMessage, quorum, violationWindow, type ReviewEvent,
 } from "./rules";
 import {
   REVIEW_MSG, householdOutcome, householdVoteErrors, meetingDateError, noticeDateError, objectionDateError,
@@ -101,28 +100,6 @@ async function outcomeContext(tx: Tx, review: { ruleSetId: string; criteriaSetId
   return { ruleSet, ctx };
 }
 
-/** For these households: registered this year?, exclusions from violations in the window, an upheld objection. */
-async function householdFacts(tx: Tx, review: { id: string; communeId: string; campaignYearId: string; campaignYear: { year: number } }, lookbackYears: number, householdIds: string[]) {
-  const window = violationWindow(review.campaignYear.year, lookbackYears);
-  const [registrations, recordedBy, upheld] = await Promise.all([
-    tx.registration.findMany({ where: { campaignYearId: review.campaignYearId, householdId: { in: householdIds } }, select: { householdId: true } }),
-    violationCategoriesByHousehold(tx, householdIds, window),
-    tx.objection.findMany({
-      where: { hamletReviewId: review.id, householdId: { in: householdIds }, outcome: "UPHELD" },
-      orderBy: [{ resolvedOn: "asc" }, { createdAt: "asc" }],
-      select: { householdId: true, resolution: true },
-    }),
-  ]);
-  const registered = new Set(registrations.map((r) => r.householdId));
-  // The latest upheld objection wins (rows come oldest first).
-  const upheldBy = new Map(upheld.map((o) => [o.householdId, o.resolution ?? ""]));
-  return {
-    isRegistered: (id: string) => registered.has(id),
-    recorded: (id: string): ViolationCategory[] => recordedBy.get(id) ?? [],
-    upheld: (id: string) => upheldBy.get(id) ?? null,
-  };
-}
-
 const union = (a: ViolationCategory[], b: ViolationCategory[]) => [...new Set([...a, ...b])].sort();
 
 async function countMissing(tx: Tx, review: { id: string; communeId: string; hamletId: string }) {
@@ -157,15 +134,17 @@ async function rewriteResults(
   assessments: StoredAssessment[],
   onVoteError: (headName: string, message: string) => void,
 ): Promise<number> {
-  const facts = await householdFacts(tx, review, lookbackYears, assessments.map((a) => a.householdId));
+  const window = violationWindow(review.campaignYear.year, lookbackYears);
+  const factsOf = await householdFacts(tx, review, window, { householdIds: assessments.map((a) => a.householdId) });
   const batches = new Map<string, { data: ResultFields; ids: string[] }>();
   for (const a of assessments) {
-    const exclusions = union(a.exclusions, facts.recorded(a.householdId));
+    const facts = factsOf.get(a.householdId)!;
+    const exclusions = union(a.exclusions, facts.recorded);
     const vote = { unmetCodes: a.unmetCodes, exclusions, votesFor: a.votesFor, votesAgainst: a.votesAgainst };
-    const first = Object.values(householdVoteErrors(ctx, ctx.at.present, vote, facts.isRegistered(a.householdId)))[0]?.[0];
+    const first = Object.values(householdVoteErrors(ctx, ctx.at.present, vote, facts.isRegistered))[0]?.[0];
     if (first) onVoteError(a.household.headName, first);
     const votes = ctx.method === "CONSENSUS" ? { votesFor: null, votesAgainst: null } : { votesFor: a.votesFor, votesAgainst: a.votesAgainst };
-    const data = { exclusions, ...votes, ...householdOutcome(ctx, vote, facts.isRegistered(a.householdId), facts.upheld(a.householdId)) };
+    const data = { exclusions, ...votes, ...householdOutcome(ctx, vote, facts.isRegistered, facts.upheld) };
     if (sameResult(a, data)) continue;
     const key = JSON.stringify(data);
     const batch = batches.get(key) ?? { data, ids: [] };
@@ -304,14 +283,15 @@ export async function saveAssessment(
     const { ruleSet, ctx } = await outcomeContext(tx, review);
     const unknown = input.unmetCodes.find((code) => !(code in ctx.standardText));
     if (unknown) throw rule(REVIEW_MSG.unknownCriterion(unknown));
-    const facts = await householdFacts(tx, review, ruleSet.lookbackYears, [household.id]);
-    const isRegistered = facts.isRegistered(household.id);
-    const exclusions = union(input.exclusions, facts.recorded(household.id));
+    const window = violationWindow(review.campaignYear.year, ruleSet.lookbackYears);
+    const facts = (await householdFacts(tx, review, window, { householdIds: [household.id] })).get(household.id)!;
+    const isRegistered = facts.isRegistered;
+    const exclusions = union(input.exclusions, facts.recorded);
     const vote = { unmetCodes: [...new Set(input.unmetCodes)].sort(), exclusions, votesFor: input.votesFor ?? null, votesAgainst: input.votesAgainst ?? null };
     const errors = householdVoteErrors(ctx, review.presentCount, vote, isRegistered);
     if (Object.keys(errors).length > 0) throw invalid(errors);
     if (ctx.method === "CONSENSUS") Object.assign(vote, { votesFor: null, votesAgainst: null });
-    const outcome = householdOutcome(ctx, vote, isRegistered, facts.upheld(household.id));
+    const outcome = householdOutcome(ctx, vote, isRegistered, facts.upheld);
     const data = { ...vote, ...outcome, ruleSetId: review.ruleSetId, criteriaSetId: review.criteriaSetId, updatedById: actor.id };
 
     let id: string;
@@ -341,31 +321,6 @@ export async function saveAssessment(
 }
 
 /**
- * The hamlet's active households without a result at this review, each with the facts householdFacts gives (in one
- * statement, not four: this is the 150-household bulk save): registered this year?, the violation categories in the
- * window with their first date, and the latest upheld objection's resolution.
- */
-function remainingWithFacts(
-  tx: Tx, review: { id: string; communeId: string; hamletId: string; campaignYearId: string }, window: { from: Date; to: Date },
-) {
-  return tx.$queryRaw<{ id: string; isRegistered: boolean; violations: { category: ViolationCategory; occurredOn: string }[]; upheld: string | null }[]>`
-    SELECT h."id" AS "id",
-      EXISTS (SELECT 1 FROM "Registration" r WHERE r."householdId" = h."id" AND r."campaignYearId" = ${review.campaignYearId}::uuid) AS "isRegistered",
-      COALESCE((
-        SELECT json_agg(json_build_object('category', v."category", 'occurredOn', v."first"))
-        FROM (SELECT "category", MIN("occurredOn") AS "first" FROM "Violation"
-              WHERE "householdId" = h."id" AND "occurredOn" >= ${window.from} AND "occurredOn" <= ${window.to} GROUP BY "category") v
-      ), '[]'::json) AS "violations",
-      (SELECT COALESCE(o."resolution", '') FROM "Objection" o
-        WHERE o."hamletReviewId" = ${review.id}::uuid AND o."householdId" = h."id" AND o."outcome" = 'UPHELD'
-        ORDER BY o."resolvedOn" DESC, o."createdAt" DESC LIMIT 1) AS "upheld"
-    FROM "Household" h
-    WHERE h."communeId" = ${review.communeId}::uuid AND h."hamletId" = ${review.hamletId}::uuid AND h."status" = 'ACTIVE'
-      AND NOT EXISTS (SELECT 1 FROM "Assessment" s WHERE s."hamletReviewId" = ${review.id}::uuid AND s."householdId" = h."id")
-    ORDER BY h."id"`;
-}
-
-/**
  * "Ghi kết quả cho các hộ còn lại": every active household without a result gets all standards met, the exclusions
  * on record and the votes typed once; each result comes from the rule. One transaction, one audit row.
  */
@@ -378,15 +333,15 @@ export async function assessRemaining(actor: Actor, reviewId: string, input: Bul
     const errors = householdVoteErrors(ctx, review.presentCount, { unmetCodes: [], exclusions: [], votesFor: input.votesFor, votesAgainst: input.votesAgainst }, true);
     if (Object.keys(errors).length > 0) throw invalid(errors);
     const window = violationWindow(review.campaignYear.year, ruleSet.lookbackYears);
-    const remaining = await remainingWithFacts(tx, review, window);
+    const remaining = [...(await householdFacts(tx, review, window, { remainingIn: review })).entries()];
     if (remaining.length === 0) throw rule(REVIEW_MSG.nothingRemaining);
     const votes = ctx.method === "CONSENSUS" ? { votesFor: null, votesAgainst: null } : { votesFor: input.votesFor ?? null, votesAgainst: input.votesAgainst ?? null };
     const now = new Date();
-    const rows = remaining.map((h) => {
-      const vote = { unmetCodes: [], exclusions: exclusionsInWindow(h.violations.map((v) => ({ category: v.category, occurredOn: new Date(v.occurredOn) })), window), ...votes };
+    const rows = remaining.map(([householdId, facts]) => {
+      const vote = { unmetCodes: [], exclusions: facts.recorded, ...votes };
       return {
-        id: randomUUID(), communeId: review.communeId, hamletReviewId: review.id, householdId: h.id, ...vote,
-        ...householdOutcome(ctx, vote, h.isRegistered, h.upheld),
+        id: randomUUID(), communeId: review.communeId, hamletReviewId: review.id, householdId, ...vote,
+        ...householdOutcome(ctx, vote, facts.isRegistered, facts.upheld),
         ruleSetId: review.ruleSetId, criteriaSetId: review.criteriaSetId, updatedById: actor.id, createdAt: now, updatedAt: now,
       };
     });

@@ -1,10 +1,12 @@
+import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { listAuditEntries } from "@/lib/audit-log/queries";
 import { db } from "@/lib/db";
 import { utcDate } from "@/lib/dates";
 import { CATEGORY_LABEL } from "@/lib/review/labels";
 import { violationWindow } from "@/lib/review/rules";
-import { listViolations, violationCategoriesByHousehold } from "@/lib/violations/queries";
+import { householdFacts } from "@/lib/review/queries";
+import { listViolations } from "@/lib/violations/queries";
 import { deleteViolation, recordViolation } from "@/lib/violations/service";
 import type { ViolationInput } from "@/lib/violations/schema";
 import { makeHousehold, makeWorld, resetDb, type World } from "../factories";
@@ -131,7 +133,12 @@ describe("removing a violation recorded by mistake", () => {
   });
 });
 
-describe("violationCategoriesByHousehold", () => {
+describe("the exclusion categories a review reads (householdFacts)", () => {
+  // Only the violations matter here: a review that has no registrations or objections of these households.
+  const review = { id: randomUUID(), campaignYearId: randomUUID() };
+  const recordedIn = async (tx: Parameters<typeof householdFacts>[0], householdIds: string[], window: { from: Date; to: Date }) =>
+    new Map([...(await householdFacts(tx, review, window, { householdIds }))].map(([id, facts]) => [id, facts.recorded]));
+
   it("returns each household's categories inside the window (inclusive), sorted and unique, in one transaction", async () => {
     const other = await makeHousehold(w.hamletA);
     const clean = await makeHousehold(w.hamletA);
@@ -146,17 +153,17 @@ describe("violationCategoriesByHousehold", () => {
     await at(other.id, "E3", utcDate(2023, 6, 1));
 
     const window = violationWindow(2024, 1);
-    const map = await db.$transaction((tx) => violationCategoriesByHousehold(tx, [inA.id, other.id, clean.id, inA.id], window));
+    const map = await db.$transaction((tx) => recordedIn(tx, [inA.id, other.id, clean.id, inA.id], window));
     expect(Object.fromEntries(map)).toEqual({ [inA.id]: ["E1", "E4"], [other.id]: [], [clean.id]: [] });
 
     // A two-year look-back reaches the 2023 violations.
-    const wider = await violationCategoriesByHousehold(db, [inA.id, other.id], violationWindow(2024, 2));
+    const wider = await recordedIn(db, [inA.id, other.id], violationWindow(2024, 2));
     expect(Object.fromEntries(wider)).toEqual({ [inA.id]: ["E1", "E2", "E4"], [other.id]: ["E3"] });
 
     // The last day of the window counts, the next day does not.
-    expect((await violationCategoriesByHousehold(db, [other.id], { from: utcDate(2023, 1, 1), to: utcDate(2023, 6, 1) })).get(other.id)).toEqual(["E3"]);
-    expect((await violationCategoriesByHousehold(db, [other.id], { from: utcDate(2023, 6, 2), to: utcDate(2023, 12, 31) })).get(other.id)).toEqual([]);
-    expect((await violationCategoriesByHousehold(db, [], window)).size).toBe(0);
+    expect((await recordedIn(db, [other.id], { from: utcDate(2023, 1, 1), to: utcDate(2023, 6, 1) })).get(other.id)).toEqual(["E3"]);
+    expect((await recordedIn(db, [other.id], { from: utcDate(2023, 6, 2), to: utcDate(2023, 12, 31) })).get(other.id)).toEqual([]);
+    expect((await recordedIn(db, [], window)).size).toBe(0);
   });
 });
 
